@@ -1,0 +1,166 @@
+// Measures the .evtx decoder against evtxexport (libevtx) and evtx_dump.py (python-evtx) on the shared
+// samples and on a ~50 MB file built from their chunks.
+// Run: node --import tsx bench/evtx.mjs [--mb 50] [--tool-timeout 300]
+// The big file goes to bench/.cache/ (ignored by git). Peak memory comes from /usr/bin/time -v.
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const repoRoot = resolve(here, '..');
+const samplesRoot = resolve(repoRoot, '../shared/samples');
+const cacheDir = join(here, '.cache');
+const args = process.argv.slice(2);
+const option = (name, fallback) => {
+  const at = args.indexOf(name);
+  return at >= 0 && Number.isFinite(Number(args[at + 1])) ? Number(args[at + 1]) : fallback;
+};
+const targetMb = option('--mb', 50);
+const toolTimeoutSeconds = option('--tool-timeout', 300);
+
+function walk(dir) {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).sort().flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? walk(path) : name.endsWith('.evtx') ? [path] : [];
+  });
+}
+
+/** Header of the first sample plus every chunk with a valid signature, repeated until the target size. */
+function buildBigFile(files, path) {
+  const chunks = [];
+  for (const file of files) {
+    const bytes = readFileSync(file);
+    for (let o = 4096; o + 65536 <= bytes.length; o += 65536) {
+      if (bytes.subarray(o, o + 8).toString('latin1') === 'ElfChnk\0') chunks.push(bytes.subarray(o, o + 65536));
+    }
+  }
+  const count = Math.ceil((targetMb * 1024 * 1024 - 4096) / 65536);
+  const out = Buffer.alloc(4096 + 65536 * count);
+  readFileSync(files[0]).copy(out, 0, 0, 4096);
+  for (let i = 0; i < count; i++) chunks[i % chunks.length].copy(out, 4096 + 65536 * i);
+  writeFileSync(path, out);
+  return out.length;
+}
+
+/** Our decoder in this process, streaming the file chunk by chunk through a file handle. */
+async function runOurs(files) {
+  const { EvtxDecoder } = await import('../server/src/parse/evtx/decodeEvtx.ts');
+  let records = 0;
+  let bytes = 0;
+  let xmlChars = 0;
+  let peakRss = process.memoryUsage().rss;
+  const start = performance.now();
+  for (const file of files) {
+    const fd = openSync(file, 'r');
+    const size = statSync(file).size;
+    bytes += size;
+    const source = {
+      size,
+      read(offset, length) {
+        const buffer = Buffer.allocUnsafe(Math.min(length, size - offset));
+        readSync(fd, buffer, 0, buffer.length, offset);
+        return buffer;
+      },
+    };
+    const decoder = new EvtxDecoder();
+    for (const record of decoder.decode(source)) {
+      records++;
+      xmlChars += record.xml.length;
+      if ((records & 4095) === 0) peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }
+    closeSync(fd);
+  }
+  const seconds = (performance.now() - start) / 1000;
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  return { records, bytes, seconds, peakMb: peakRss / 1048576, xmlChars };
+}
+
+/** A converter under /usr/bin/time -v, counting `<Event ` in its output as it streams. */
+function runTool(command, argv) {
+  return new Promise((resolveRun) => {
+    const child = spawn('/usr/bin/time', ['-v', command, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let records = 0;
+    let carry = '';
+    let stderr = '';
+    const start = performance.now();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGTERM');
+    }, toolTimeoutSeconds * 1000);
+    child.stdout.setEncoding('utf8');
+    child.stdout.on('data', (text) => {
+      const s = carry + text;
+      let at = s.indexOf('<Event ');
+      let last = -1;
+      while (at >= 0) {
+        records++;
+        last = at;
+        at = s.indexOf('<Event ', at + 1);
+      }
+      carry = s.slice(Math.max(last + 1, s.length - 6));
+    });
+    child.stderr.on('data', (text) => (stderr += text));
+    child.on('close', () => {
+      clearTimeout(timer);
+      const seconds = (performance.now() - start) / 1000;
+      const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
+      resolveRun({ records, seconds, peakMb: peak ? Number(peak[1]) / 1024 : NaN, timedOut });
+    });
+  });
+}
+
+const has = (command) => !spawnSync('sh', ['-c', `command -v ${command}`]).status;
+const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+function line(name, r, bytes) {
+  const rate = r.records / r.seconds;
+  const note = r.timedOut ? ` (stopped after ${toolTimeoutSeconds}s)` : '';
+  console.log(`  ${name.padEnd(14)} ${fmt(r.records).padStart(9)} records  ${fmt(r.seconds, 2).padStart(8)} s  ${fmt(rate).padStart(9)} records/s  ${fmt(bytes / 1048576 / r.seconds, 1).padStart(7)} MB/s  peak ${fmt(r.peakMb).padStart(5)} MB${note}`);
+  return rate;
+}
+
+async function compare(label, files, bytes) {
+  console.log(`\n${label}: ${files.length} file(s), ${fmt(bytes / 1048576, 1)} MB`);
+  // Our decoder runs in a fresh process so its peak memory is its own.
+  const ours = spawnSync('/usr/bin/time', ['-v', process.execPath, '--import', 'tsx', fileURLToPath(import.meta.url), '--ours', ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  const result = JSON.parse(ours.stdout.trim().split('\n').pop());
+  const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(ours.stderr);
+  result.peakMb = peak ? Number(peak[1]) / 1024 : result.peakMb;
+  const oursRate = line('ours', result, bytes);
+  for (const [name, command, toolArgs] of [
+    ['evtxexport', 'evtxexport', ['-f', 'xml']],
+    ['evtx_dump.py', 'evtx_dump.py', []],
+  ]) {
+    if (!has(command)) {
+      console.log(`  ${name.padEnd(14)} not installed`);
+      continue;
+    }
+    let total = { records: 0, seconds: 0, peakMb: 0, timedOut: false };
+    for (const file of files) {
+      const r = await runTool(command, [...toolArgs, file]);
+      total = { records: total.records + r.records, seconds: total.seconds + r.seconds, peakMb: Math.max(total.peakMb, r.peakMb), timedOut: total.timedOut || r.timedOut };
+      if (r.timedOut) break;
+    }
+    const rate = line(name, total, total.timedOut ? (bytes * total.records) / Math.max(result.records, 1) : bytes);
+    console.log(`  ${''.padEnd(14)} ours is ${fmt(oursRate / rate, 1)}x ${name}`);
+  }
+}
+
+if (args[0] === '--ours') {
+  console.log(JSON.stringify(await runOurs(args.slice(1))));
+} else {
+  const samples = [...walk(join(samplesRoot, 'real')), ...walk(join(samplesRoot, 'sigma-regression'))];
+  if (samples.length === 0) {
+    console.error(`no samples under ${samplesRoot}`);
+    process.exit(1);
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  const big = join(cacheDir, `evtx-${targetMb}mb.evtx`);
+  const bigSize = existsSync(big) ? statSync(big).size : buildBigFile(samples, big);
+  console.log(`node ${process.versions.node}; decoder streams 64 KiB chunks through a file handle`);
+  await compare('samples', samples, samples.reduce((n, f) => n + statSync(f).size, 0));
+  await compare(`concatenated chunks`, [big], bigSize);
+}

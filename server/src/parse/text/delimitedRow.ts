@@ -1,0 +1,128 @@
+import type { SourceValue } from '../model';
+import { lineContentEnd, nextLineStart, trimmedValue } from './textCursor';
+
+const QUOTE = 34;
+const CR = 13;
+const LF = 10;
+const SPACE = 32;
+
+/**
+ * One delimited row. The arrays are reused from row to row by `readDelimitedRow` (one reader per
+ * export), so callers copy out what they keep; the SourceValues themselves are fresh per row.
+ */
+export interface DelimitedRow {
+  /** Field values, undefined for an empty field. */
+  values: (SourceValue | undefined)[];
+  /** Where each field's cell starts (its first character, or the opening quote). */
+  cellStarts: number[];
+  /** End of the row's last content character (before the line break). */
+  end: number;
+  /** Start of the line after the row. */
+  next: number;
+  /** Set when a quoted field had no closing quote; the field then ends with its first line. */
+  unterminatedQuoteAt?: number;
+}
+
+export interface RowReaderOptions {
+  delimiter: number;
+  /** Region end. */
+  limit: number;
+  /** A quoted field never runs into a line this accepts (it is a new row): the quote is then unterminated. */
+  isRowStart?: (lineStart: number) => boolean;
+  /** When false, quoted fields end at their line's end (used after an unterminated quote ran to the region end). */
+  multiLine: boolean;
+}
+
+/**
+ * Reads one delimited row (tab or comma) starting at `pos`: quoted fields may span lines and escape
+ * quotes as `""`. A quoted field's span is its content inside the quotes, blanks and line breaks trimmed.
+ */
+export function readDelimitedRow(text: string, pos: number, options: RowReaderOptions, reuse?: DelimitedRow): DelimitedRow {
+  const row: DelimitedRow = reuse ?? { values: [], cellStarts: [], end: pos, next: pos };
+  row.values.length = 0;
+  row.cellStarts.length = 0;
+  row.unterminatedQuoteAt = undefined;
+  const { values, cellStarts } = row;
+  const { delimiter, limit } = options;
+  const delimiterChar = String.fromCharCode(delimiter);
+  let p = pos;
+  let lineEnd = lineContentEnd(text, p, limit);
+  for (;;) {
+    const cellStart = p;
+    let q = p;
+    while (q < lineEnd && text.charCodeAt(q) === SPACE) q++;
+    if (q < lineEnd && text.charCodeAt(q) === QUOTE) {
+      const close = findClosingQuote(text, q + 1, options);
+      cellStarts.push(cellStart);
+      if (close < 0) {
+        row.unterminatedQuoteAt = q;
+        values.push(trimmedValue(text, q + 1, lineEnd));
+        return finish(row, text, lineEnd, limit);
+      }
+      values.push(quotedValue(text, q + 1, close));
+      if (close >= lineEnd) lineEnd = lineContentEnd(text, close, limit);
+      // Text between the closing quote and the delimiter is malformed but harmless: skip it.
+      p = text.indexOf(delimiterChar, close + 1);
+      if (p < 0 || p > lineEnd) p = lineEnd;
+    } else {
+      let e = text.indexOf(delimiterChar, q);
+      if (e < 0 || e > lineEnd) e = lineEnd;
+      cellStarts.push(cellStart);
+      values.push(trimmedValue(text, q, e));
+      p = e;
+    }
+    if (p < lineEnd && text.charCodeAt(p) === delimiter) {
+      p++;
+      continue;
+    }
+    return finish(row, text, p, limit);
+  }
+}
+
+function finish(row: DelimitedRow, text: string, end: number, limit: number): DelimitedRow {
+  row.end = end;
+  row.next = nextLineStart(text, end, limit);
+  return row;
+}
+
+/** Offset of the quote closing a field whose content starts at `from`, or -1 when it is unterminated. */
+function findClosingQuote(text: string, from: number, options: RowReaderOptions): number {
+  const { limit } = options;
+  let p = from;
+  let nextNewline = text.indexOf('\n', from);
+  if (nextNewline >= limit) nextNewline = -1;
+  for (;;) {
+    let quote = text.indexOf('"', p);
+    if (quote >= limit) quote = -1;
+    // Check every line the quoted text would run into before the candidate quote.
+    while (nextNewline >= 0 && (quote < 0 || nextNewline < quote)) {
+      if (!options.multiLine) return -1;
+      const lineStart = nextNewline + 1;
+      if (options.isRowStart?.(lineStart)) return -1;
+      nextNewline = text.indexOf('\n', lineStart);
+      if (nextNewline >= limit) nextNewline = -1;
+    }
+    if (quote < 0) return -1;
+    if (quote + 1 < limit && text.charCodeAt(quote + 1) === QUOTE) {
+      p = quote + 2;
+      continue;
+    }
+    return quote;
+  }
+}
+
+function quotedValue(text: string, start: number, end: number): SourceValue | undefined {
+  let s = start;
+  let e = end;
+  while (s < e && isSpaceOrBreak(text.charCodeAt(s))) s++;
+  while (e > s && isSpaceOrBreak(text.charCodeAt(e - 1))) e--;
+  if (s === e) return undefined;
+  let value = text.slice(s, e);
+  if (value.indexOf('"') >= 0) value = value.replace(/""/g, '"');
+  if (value.indexOf('\r') >= 0) value = value.replace(/\r\n?/g, '\n');
+  return { start: s, end: e, value };
+}
+
+function isSpaceOrBreak(c: number): boolean {
+  return c === SPACE || c === 9 || c === LF || c === CR || c === 0xa0;
+}

@@ -1,0 +1,151 @@
+import type { LogEvent, SourceValue } from '../model';
+import { isLevelWord, levelNumberOf } from './levels';
+import { readDelimitedRow, type DelimitedRow } from './delimitedRow';
+import { addProblem, displayedId, type TextParseContext } from './textParseContext';
+import { isBlankLine, lineContentEnd, nextLineStart, skipBlanks } from './textCursor';
+import { VOCABULARIES } from './vocabulary';
+
+const TAB = 9;
+const COMMA = 44;
+const COLUMNS = 6;
+const MAX_HEADER_LENGTH = 400;
+
+/** Each language's header, normalized: lower case, one space between words. */
+const NORMALIZED_HEADERS: ReadonlySet<string> = new Set(VOCABULARIES.map((v) => v.tableHeader.join(' ').toLowerCase()));
+const FIRST_HEADER_WORDS: readonly string[] = VOCABULARIES.map((v) => v.tableHeader[0].toLowerCase());
+
+/**
+ * True when the line is the column header of an Event Viewer "Save as Text" or CSV export, in any known
+ * language; tabs, commas, quotes and runs of blanks (hand padding) all count as separators.
+ */
+export function isEventViewerHeader(text: string, lineStart: number, contentEnd: number): boolean {
+  const p = skipBlanks(text, lineStart, contentEnd);
+  if (contentEnd - p > MAX_HEADER_LENGTH) return false;
+  const head = text.slice(p, Math.min(contentEnd, p + 12)).toLowerCase().replace(/^"/, '');
+  if (!FIRST_HEADER_WORDS.some((w) => head.startsWith(w))) return false;
+  const normalized = text
+    .slice(p, contentEnd)
+    .toLowerCase()
+    .replace(/[\s",\u00a0\ufeff]+/g, ' ')
+    .trim();
+  return NORMALIZED_HEADERS.has(normalized) || NORMALIZED_HEADERS.has(normalized.replace(/ description$/, ''));
+}
+
+/**
+ * Parses the rows below an Event Viewer export header (`Level, Date and Time, Source, Event ID,
+ * Task Category` plus the unnamed description column). Returns the offset after the export.
+ */
+export function parseEventViewerTable(ctx: TextParseContext, headerStart: number, headerEnd: number): number {
+  const { text, end } = ctx;
+  let pos = nextLineStart(text, headerEnd, end);
+  const delimiter = chooseDelimiter(text, headerStart, headerEnd, pos, end);
+  const format = delimiter === TAB ? 'tab-text' : 'csv';
+  const delimiterChar = String.fromCharCode(delimiter);
+  const isRowStart = (lineStart: number): boolean => startsWithLevelCell(text, lineStart, end, delimiterChar);
+  let multiLine = true;
+  let row: DelimitedRow | undefined;
+  while (pos < end) {
+    const contentEnd = lineContentEnd(text, pos, end);
+    if (isBlankLine(text, pos, contentEnd)) break;
+    const delimiterAt = text.indexOf(delimiterChar, pos);
+    if (delimiterAt < 0 || delimiterAt >= contentEnd) {
+      const next = nextLineStart(text, contentEnd, end);
+      if (isLevelWord(text.slice(skipBlanks(text, pos, contentEnd), contentEnd).trim())) {
+        addProblem(ctx, pos, contentEnd, `Event Viewer ${format} row has 1 of ${COLUMNS} columns`);
+      } else if (!isRowStart(next)) {
+        break;
+      } else {
+        addProblem(ctx, pos, contentEnd, `Line inside an Event Viewer ${format} export is not a row`);
+      }
+      pos = next;
+      continue;
+    }
+    row = readDelimitedRow(text, pos, { delimiter, limit: end, isRowStart, multiLine }, row);
+    if (row.unterminatedQuoteAt !== undefined) {
+      addProblem(ctx, row.unterminatedQuoteAt, row.end, 'Quoted description has no closing quote; it is read up to the end of its line');
+    }
+    if (row.values.length < COLUMNS - 1) {
+      addProblem(ctx, pos, row.end, `Event Viewer ${format} row has ${row.values.length} of ${COLUMNS} columns`);
+    } else {
+      ctx.events.push(buildRowEvent(text, format, pos, row));
+    }
+    pos = row.unterminatedQuoteAt === undefined ? row.next : skipBrokenDescription(text, row.next, end, isRowStart);
+    // A quote that ran to the end of the region leaves no row start to resume at: read the rest line by line.
+    if (row.unterminatedQuoteAt !== undefined && pos >= end && row.next < end) {
+      multiLine = false;
+      pos = row.next;
+    }
+  }
+  return pos;
+}
+
+function buildRowEvent(text: string, format: 'tab-text' | 'csv', start: number, row: DelimitedRow): LogEvent {
+  const span = { start, end: row.end };
+  const cells = row.values;
+  const eventId = cells[3];
+  const message = descriptionOf(text, row);
+  const anchorSource = eventId ?? message;
+  const event: LogEvent = {
+    format,
+    span,
+    anchor: anchorSource ? { start: anchorSource.start, end: anchorSource.end } : { start, end: row.end },
+    data: [],
+  };
+  const level = cells[0];
+  if (level) {
+    event.level = level;
+    const n = levelNumberOf(level.value);
+    if (n !== undefined) event.levelNumber = n;
+  }
+  if (cells[1]) event.timeCreated = cells[1];
+  if (cells[2]) event.provider = cells[2];
+  if (eventId) {
+    event.eventId = eventId;
+    const id = displayedId(eventId.value);
+    if (id !== undefined) event.id = id;
+  }
+  if (cells[4]) event.task = cells[4];
+  if (message) event.message = message;
+  return event;
+}
+
+/** The sixth column; an unquoted description holding the delimiter keeps the rest of the row. */
+function descriptionOf(text: string, row: DelimitedRow): SourceValue | undefined {
+  const first = row.values[COLUMNS - 1];
+  const cellStart = row.cellStarts[COLUMNS - 1];
+  if (row.values.length <= COLUMNS || cellStart === undefined || first === undefined) return first;
+  if (text.charCodeAt(skipBlanks(text, cellStart, first.start)) === 34) return first;
+  let last: SourceValue | undefined;
+  for (let i = row.values.length - 1; i >= COLUMNS; i--) {
+    last = row.values[i];
+    if (last) break;
+  }
+  if (!last) return first;
+  return { start: first.start, end: last.end, value: text.slice(first.start, last.end) };
+}
+
+/** The lines of a description whose quote never closed (covered by that problem) up to the next row. */
+function skipBrokenDescription(text: string, from: number, end: number, isRowStart: (lineStart: number) => boolean): number {
+  let p = from;
+  while (p < end && !isRowStart(p)) p = nextLineStart(text, lineContentEnd(text, p, end), end);
+  return p;
+}
+
+function chooseDelimiter(text: string, headerStart: number, headerEnd: number, firstRow: number, end: number): number {
+  const rowEnd = lineContentEnd(text, firstRow, end);
+  const tab = text.indexOf('\t', firstRow);
+  if (tab >= 0 && tab < rowEnd) return TAB;
+  const comma = text.indexOf(',', firstRow);
+  if (comma >= 0 && comma < rowEnd) return COMMA;
+  const headerTab = text.indexOf('\t', headerStart);
+  return headerTab >= 0 && headerTab < headerEnd ? TAB : COMMA;
+}
+
+/** True when the line starts with a level word directly followed by the delimiter (a new row). */
+function startsWithLevelCell(text: string, lineStart: number, end: number, delimiter: string): boolean {
+  const at = text.indexOf(delimiter, lineStart);
+  if (at < 0 || at - lineStart > 40 || at > end) return false;
+  const nl = text.indexOf('\n', lineStart);
+  if (nl >= 0 && nl < at) return false;
+  return isLevelWord(text.slice(lineStart, at).trim());
+}

@@ -1,0 +1,81 @@
+import type { SourceValue, TextSpan } from '../model';
+
+/** Small, allocation-free helpers for scanning lines of one string with offsets. */
+
+const SPACE = 32;
+const TAB = 9;
+const CR = 13;
+const LF = 10;
+const BOM = 0xfeff;
+
+/** True for the blanks a text export pads with: space, tab, NBSP and a BOM. */
+export function isBlank(code: number): boolean {
+  return code === SPACE || code === TAB || code === 0xa0 || code === BOM;
+}
+
+/** End of the line content starting at `pos` (before any `\r\n` / `\n`), never beyond `limit`. */
+export function lineContentEnd(text: string, pos: number, limit: number): number {
+  let nl = text.indexOf('\n', pos);
+  if (nl < 0 || nl > limit) nl = limit;
+  return nl > pos && text.charCodeAt(nl - 1) === CR ? nl - 1 : nl;
+}
+
+/** Start of the line after the one whose content ends at `contentEnd`. */
+export function nextLineStart(text: string, contentEnd: number, limit: number): number {
+  let p = contentEnd;
+  if (p < limit && text.charCodeAt(p) === CR) p++;
+  if (p < limit && text.charCodeAt(p) === LF) p++;
+  return p;
+}
+
+/** First non-blank offset in `[start, end)`, or `end`. */
+export function skipBlanks(text: string, start: number, end: number): number {
+  let p = start;
+  while (p < end && isBlank(text.charCodeAt(p))) p++;
+  return p;
+}
+
+/** Offset after the last non-blank character in `[start, end)`, or `start`. */
+export function trimEndBlanks(text: string, start: number, end: number): number {
+  let p = end;
+  while (p > start && isBlank(text.charCodeAt(p - 1))) p--;
+  return p;
+}
+
+/** True when the line `[start, end)` holds only blanks. */
+export function isBlankLine(text: string, start: number, end: number): boolean {
+  return skipBlanks(text, start, end) === end;
+}
+
+/** The trimmed text of `[start, end)` as a SourceValue, or undefined when it is empty. */
+export function trimmedValue(text: string, start: number, end: number): SourceValue | undefined {
+  const s = skipBlanks(text, start, end);
+  const e = trimEndBlanks(text, s, end);
+  if (s === e) return undefined;
+  return { start: s, end: e, value: text.slice(s, e) };
+}
+
+/** A SourceValue whose value is multi-line text: CRLF becomes LF, the span stays the raw range. */
+export function multiLineValue(text: string, start: number, end: number): SourceValue {
+  const raw = text.slice(start, end);
+  return { start, end, value: raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n') };
+}
+
+/** A copy of a span, so stored spans never alias a scanner's mutable state. */
+export function span(start: number, end: number): TextSpan {
+  return { start, end };
+}
+
+/** Case-insensitive `startsWith` at an offset for an ASCII-or-Unicode label (compared by `toLowerCase`). */
+export function startsWithIgnoreCase(text: string, pos: number, lowerLabel: string): boolean {
+  if (pos + lowerLabel.length > text.length) return false;
+  for (let i = 0; i < lowerLabel.length; i++) {
+    const a = text.charCodeAt(pos + i);
+    const b = lowerLabel.charCodeAt(i);
+    if (a === b) continue;
+    if (a >= 65 && a <= 90 && a + 32 === b) continue;
+    if (a > 127 && String.fromCharCode(a).toLowerCase().charCodeAt(0) === b) continue;
+    return false;
+  }
+  return true;
+}

@@ -1,0 +1,59 @@
+import { isFenceLine, labelTable } from './labelLine';
+import { readLabeledBlock, type BlockRules } from './labeledBlock';
+import { withoutUndefined } from './detailsBlock';
+import { addProblem, buildEvent, type TextParseContext } from './textParseContext';
+import { skipBlanks } from './textCursor';
+import { WEVTUTIL_LABELS } from './vocabulary';
+
+type WevtutilKey = keyof typeof WEVTUTIL_LABELS;
+const LABELS = labelTable<WevtutilKey>(WEVTUTIL_LABELS);
+
+/** True when the line is a `wevtutil qe /f:text` block header, `Event[N]:`. */
+export function isWevtutilStart(text: string, lineStart: number, contentEnd: number): boolean {
+  const p = skipBlanks(text, lineStart, contentEnd);
+  if (!text.startsWith('Event[', p)) return false;
+  let q = p + 6;
+  const digits = q;
+  while (q < contentEnd && text.charCodeAt(q) >= 48 && text.charCodeAt(q) <= 57) q++;
+  return q > digits && text.charCodeAt(q) === 93 && text.charCodeAt(q + 1) === 58;
+}
+
+/**
+ * Parses one `Event[N]:` block of `wevtutil qe /f:text` output (N is a position, not a record id).
+ * Returns the offset after the block, or -1 when the line is not a block header.
+ */
+export function tryParseWevtutilBlock(ctx: TextParseContext, lineStart: number, contentEnd: number): number {
+  const { text } = ctx;
+  if (!isWevtutilStart(text, lineStart, contentEnd)) return -1;
+  const rules: BlockRules<WevtutilKey> = {
+    labels: LABELS,
+    descriptionKey: 'description',
+    messageEndsAtBlankLine: false,
+    // Lines inside a block are indented; only an unindented line can open another shape.
+    endsBlockBefore: (start, end) =>
+      isWevtutilStart(text, start, end) || (skipBlanks(text, start, end) === start && (isFenceLine(text, start, end) || ctx.isShapeStart(start, end))),
+  };
+  const block = readLabeledBlock(ctx, lineStart, rules);
+  const span = { start: block.start, end: block.end };
+  const v = block.values;
+  const eventId = v.get('eventId');
+  if (!eventId) {
+    addProblem(ctx, span.start, span.end, 'wevtutil event block has no "Event ID:" line (the block looks cut off)');
+    return block.next;
+  }
+  const fields = {
+    channel: v.get('channel'),
+    provider: v.get('provider'),
+    timeCreated: v.get('date'),
+    eventId,
+    task: v.get('task'),
+    level: v.get('level'),
+    opcode: v.get('opcode'),
+    keywords: v.get('keywords'),
+    userId: v.get('user'),
+    computer: v.get('computer'),
+    message: block.message,
+  };
+  ctx.events.push(buildEvent('wevtutil-text', span, withoutUndefined(fields), { start: lineStart, end: block.firstLineEnd }));
+  return block.next;
+}

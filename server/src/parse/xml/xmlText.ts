@@ -1,0 +1,111 @@
+import type { ParseProblem, SourceValue } from '../model';
+import { AMP, HASH, LT, SEMICOLON, indexWithin, isNameChar, isXmlSpace } from './xmlChars';
+
+const PREDEFINED: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
+/** Longest entity reference looked at (`&#x10FFFF;` is 10); a bare `&` further from a `;` is unescaped. */
+const MAX_ENTITY = 12;
+
+/**
+ * The value of the raw XML text `text[start, end)`: whitespace trimmed from both ends (the span covers the
+ * trimmed raw text), entities decoded, CDATA sections unwrapped and comments dropped. `plain` says the caller
+ * knows the range holds no `&` and no markup, so the raw slice is the value.
+ */
+export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[]): SourceValue {
+  let s = start;
+  let e = end;
+  while (s < e && isXmlSpace(text.charCodeAt(s))) s++;
+  while (e > s && isXmlSpace(text.charCodeAt(e - 1))) e--;
+  const value = plain ? text.slice(s, e) : trimXmlSpace(decodeXmlText(text, s, e, problems));
+  return { value, start: s, end: e };
+}
+
+/** Decodes entities, CDATA sections and comments in `text[start, end)`; reports bad entity references. */
+export function decodeXmlText(text: string, start: number, end: number, problems: ParseProblem[]): string {
+  // Parts joined once: a value can be megabytes of entities in garbage input.
+  const out: string[] = [];
+  let run = start;
+  let i = start;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c === AMP) {
+      out.push(text.slice(run, i));
+      const ref = readReference(text, i, end);
+      if (ref.decoded === undefined) {
+        problems.push({ span: { start: i, end: ref.end }, message: ref.problem });
+        out.push(text.slice(i, ref.end));
+      } else {
+        out.push(ref.decoded);
+      }
+      i = ref.end;
+      run = i;
+    } else if (c === LT && text.startsWith('<![CDATA[', i)) {
+      const close = indexWithin(text, ']]>', i + 9, end);
+      if (close === -1) {
+        i++;
+        continue;
+      }
+      out.push(text.slice(run, i), text.slice(i + 9, close));
+      i = close + 3;
+      run = i;
+    } else if (c === LT && text.startsWith('<!--', i)) {
+      const close = indexWithin(text, '-->', i + 4, end);
+      if (close === -1) {
+        i++;
+        continue;
+      }
+      out.push(text.slice(run, i));
+      i = close + 3;
+      run = i;
+    } else {
+      i++;
+    }
+  }
+  out.push(text.slice(run, end));
+  return out.join('');
+}
+
+type Reference = { decoded: string; end: number; problem?: undefined } | { decoded: undefined; end: number; problem: string };
+
+/** Reads the entity or character reference at `amp` (which holds `&`). */
+function readReference(text: string, amp: number, end: number): Reference {
+  const limit = Math.min(end, amp + MAX_ENTITY);
+  let semi = -1;
+  for (let i = amp + 1; i < limit; i++) {
+    const c = text.charCodeAt(i);
+    if (c === SEMICOLON) {
+      semi = i;
+      break;
+    }
+    if (!isNameChar(c) && c !== HASH) break;
+  }
+  if (semi === -1) return { decoded: undefined, end: amp + 1, problem: "Unescaped '&': write it as &amp;" };
+  const body = text.slice(amp + 1, semi);
+  const refEnd = semi + 1;
+  if (body.charCodeAt(0) === HASH) {
+    const hex = body.charCodeAt(1) === 0x78 || body.charCodeAt(1) === 0x58;
+    const digits = body.slice(hex ? 2 : 1);
+    const valid = digits.length > 0 && (hex ? /^[0-9a-fA-F]+$/ : /^[0-9]+$/).test(digits);
+    const code = valid ? parseInt(digits, hex ? 16 : 10) : NaN;
+    if (!isAllowedChar(code)) return { decoded: undefined, end: refEnd, problem: `Invalid character reference &${body};` };
+    return { decoded: String.fromCodePoint(code), end: refEnd };
+  }
+  const decoded = PREDEFINED.get(body);
+  if (decoded === undefined) return { decoded: undefined, end: refEnd, problem: `Unknown entity &${body};` };
+  return { decoded, end: refEnd };
+}
+
+/** The characters XML 1.0 allows (`&#0;` and lone surrogates are not). */
+function isAllowedChar(code: number): boolean {
+  if (!Number.isInteger(code)) return false;
+  if (code === 0x9 || code === 0xa || code === 0xd) return true;
+  return (code >= 0x20 && code <= 0xd7ff) || (code >= 0xe000 && code <= 0xfffd) || (code >= 0x10000 && code <= 0x10ffff);
+}
+
+/** Trims XML whitespace (not every Unicode space, unlike `String.prototype.trim`). */
+function trimXmlSpace(value: string): string {
+  let s = 0;
+  let e = value.length;
+  while (s < e && isXmlSpace(value.charCodeAt(s))) s++;
+  while (e > s && isXmlSpace(value.charCodeAt(e - 1))) e--;
+  return s === 0 && e === value.length ? value : value.slice(s, e);
+}

@@ -1,0 +1,510 @@
+/**
+ * The only file that knows the LSP connection: capabilities, the open documents, settings, the per-version
+ * parse cache, and the handlers that hand the cached analysis to the pure service.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  LSPErrorCodes,
+  MessageType,
+  ResponseError,
+  ShowMessageNotification,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+  type TextEdit,
+  type WorkspaceEdit,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { ParsedLog } from './parse/model';
+import { parseLog } from './parse/parseLog';
+import { loadBuiltinRules } from './rules/catalog';
+import { createRuleEngine, type RuleEngine } from './rules/engine';
+import { SEVERITIES, type Rule, type SeveritySetting } from './rules/schema';
+import {
+  analyze,
+  computeDiagnostics,
+  defaultSettings,
+  getCodeActions,
+  getDocumentSymbols,
+  getFoldingRanges,
+  getHover,
+  INSERT_REMEDIATION_COMMAND,
+  planRemediationInsert,
+  remediationScriptPath,
+  type Analysis,
+  type ServiceSettings,
+} from './service';
+
+/** The settings section the server reads (`eventlogDoctor.*`). */
+const SETTINGS_SECTION = 'eventlogDoctor';
+/** Typing produces bursts of changes; diagnostics wait for a short pause. Opening a document is immediate. */
+const CHANGE_DEBOUNCE_MS = 150;
+
+/** The service's settings plus what only the server needs: where inserted scripts go. */
+interface ServerSettings extends ServiceSettings {
+  /** Empty: beside the log. Otherwise absolute, or relative to the log's folder. */
+  scriptFolder: string;
+  /** Identifies the analysis-relevant settings, so an analysis is reused until they change. */
+  key: string;
+}
+
+interface CacheEntry {
+  version: number;
+  parsed: ParsedLog;
+  analysis?: { key: string; value: Analysis };
+}
+
+interface InsertRemediationRequest {
+  uri: string;
+  ruleId: string;
+  remediationId: string;
+}
+
+/** What the client said it can do, read once at initialize. */
+interface ClientSupport {
+  pullConfiguration: boolean;
+  configurationChangeRegistration: boolean;
+  createFiles: boolean;
+  showDocument: boolean;
+}
+
+/** Wires every handler to `connection` and starts listening. */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const parseCache = new Map<string, CacheEntry>();
+  const settingsByUri = new Map<string, Promise<ServerSettings>>();
+  const pendingValidations = new Map<string, ReturnType<typeof setTimeout>>();
+  /** The version each document's latest validation was scheduled for. */
+  const scheduledVersions = new Map<string, number>();
+  /** Documents that were sent diagnostics: only these get an empty publish when they stop being logs. */
+  const published = new Set<string>();
+  let support: ClientSupport = { pullConfiguration: false, configurationChangeRegistration: false, createFiles: false, showDocument: false };
+  let pushedSettings = normalizeSettings(undefined);
+  let rules: { list: Rule[]; engine: RuleEngine } | undefined;
+
+  const logError = (what: string, error: unknown): void => {
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    try {
+      connection.console.error(`${what}: ${detail}`);
+    } catch {
+      // The connection is gone; there is no one left to tell.
+    }
+  };
+
+  /** A plain notification: every client shows it, and no answer is awaited. */
+  function showMessage(type: MessageType, message: string): void {
+    connection.sendNotification(ShowMessageNotification.type, { type, message }).catch((error: unknown) => logError('Showing a message failed', error));
+  }
+
+  function ruleSet(): { list: Rule[]; engine: RuleEngine } {
+    if (!rules) {
+      const list = loadBuiltinRules();
+      rules = { list, engine: createRuleEngine(list) };
+    }
+    return rules;
+  }
+
+  function getSettings(uri: string): Promise<ServerSettings> {
+    if (!support.pullConfiguration) return Promise.resolve(pushedSettings);
+    let settings = settingsByUri.get(uri);
+    if (!settings) {
+      settings = connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(
+        (raw: unknown) => normalizeSettings(raw),
+        (error: unknown) => {
+          logError('Reading the eventlogDoctor settings failed', error);
+          return pushedSettings;
+        },
+      );
+      settingsByUri.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** The document's parse for its current version: parsed once, then shared by every feature. */
+  function cacheEntry(document: TextDocument): CacheEntry {
+    const cached = parseCache.get(document.uri);
+    if (cached && cached.version === document.version) return cached;
+    const entry: CacheEntry = { version: document.version, parsed: parseLog(document.getText()) };
+    parseCache.set(document.uri, entry);
+    return entry;
+  }
+
+  /** The analysis of the document's current version under `settings`; undefined when there is nothing to analyse. */
+  function analysisOf(document: TextDocument, settings: ServerSettings): Analysis | undefined {
+    if (!settings.enable) return undefined;
+    const entry = cacheEntry(document);
+    if (entry.parsed.kind === undefined) return undefined;
+    if (entry.analysis?.key !== settings.key) {
+      entry.analysis = { key: settings.key, value: analyze(entry.parsed, document.getText(), ruleSet().engine, settings) };
+    }
+    return entry.analysis.value;
+  }
+
+  async function currentAnalysis(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+    const settings = await getSettings(uri);
+    const document = documents.get(uri);
+    if (!document) return undefined;
+    const analysis = analysisOf(document, settings);
+    return analysis ? { document, analysis } : undefined;
+  }
+
+  // --- diagnostics -------------------------------------------------------------------------------------------
+
+  function cancelValidation(uri: string): void {
+    const timer = pendingValidations.get(uri);
+    if (timer !== undefined) clearTimeout(timer);
+    pendingValidations.delete(uri);
+  }
+
+  function scheduleValidation(uri: string, delay: number): void {
+    cancelValidation(uri);
+    const version = documents.get(uri)?.version;
+    if (version !== undefined) scheduledVersions.set(uri, version);
+    if (delay === 0) {
+      void validate(uri);
+      return;
+    }
+    pendingValidations.set(
+      uri,
+      setTimeout(() => {
+        pendingValidations.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  function clearDiagnostics(uri: string): void {
+    if (!published.delete(uri)) return;
+    connection.sendDiagnostics({ uri, diagnostics: [] }).catch((error: unknown) => logError(`Clearing diagnostics of ${uri} failed`, error));
+  }
+
+  async function validate(uri: string): Promise<void> {
+    try {
+      const requested = documents.get(uri)?.version;
+      const settings = await getSettings(uri);
+      const document = documents.get(uri);
+      // A newer version has its own validation scheduled.
+      if (!document || document.version !== requested) return;
+      const analysis = analysisOf(document, settings);
+      if (!analysis) {
+        clearDiagnostics(uri);
+        return;
+      }
+      const diagnostics = computeDiagnostics(document, analysis, settings);
+      published.add(uri);
+      await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+    } catch (error) {
+      logError(`Computing diagnostics for ${uri} failed`, error);
+    }
+  }
+
+  function revalidateAll(): void {
+    for (const document of documents.all()) scheduleValidation(document.uri, 0);
+  }
+
+  // --- lifecycle and settings ----------------------------------------------------------------------------------
+
+  connection.onInitialize((params): InitializeResult => {
+    support = readClientSupport(params.capabilities);
+    pushedSettings = normalizeSettings(settingsFromInitializationOptions(params.initializationOptions));
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        executeCommandProvider: { commands: [INSERT_REMEDIATION_COMMAND] },
+      },
+      serverInfo: { name: 'Event Log Doctor' },
+    };
+  });
+
+  connection.onInitialized(() => {
+    if (support.pullConfiguration && support.configurationChangeRegistration) {
+      connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch((error: unknown) => {
+        logError('Registering for configuration changes failed', error);
+      });
+    }
+    try {
+      ruleSet();
+    } catch (error) {
+      logError('Loading the built-in rules failed', error);
+    }
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    if (support.pullConfiguration) {
+      settingsByUri.clear();
+    } else {
+      const settings: unknown = change.settings;
+      pushedSettings = normalizeSettings(isRecord(settings) ? settings[SETTINGS_SECTION] : undefined);
+    }
+    revalidateAll();
+  });
+
+  connection.onShutdown(() => {
+    for (const uri of [...pendingValidations.keys()]) cancelValidation(uri);
+  });
+
+  documents.onDidOpen((event) => scheduleValidation(event.document.uri, 0));
+  documents.onDidChangeContent((event) => {
+    // onDidChangeContent also fires right after onDidOpen, whose validation covers that version.
+    if (event.document.version === scheduledVersions.get(event.document.uri)) return;
+    scheduleValidation(event.document.uri, CHANGE_DEBOUNCE_MS);
+  });
+  documents.onDidClose((event) => {
+    const uri = event.document.uri;
+    cancelValidation(uri);
+    scheduledVersions.delete(uri);
+    parseCache.delete(uri);
+    settingsByUri.delete(uri);
+    clearDiagnostics(uri);
+  });
+
+  // --- features -------------------------------------------------------------------------------------------------
+
+  connection.onHover((params, token) =>
+    runSafe(token, null, 'hover', async () => {
+      const current = await currentAnalysis(params.textDocument.uri);
+      return current ? getHover(current.document, current.analysis, params.position) : null;
+    }),
+  );
+
+  connection.onCodeAction((params, token) =>
+    runSafe(token, [], 'code actions', async () => {
+      const only = params.context.only;
+      if (only && !only.some((kind) => kind === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${kind}.`))) return [];
+      const current = await currentAnalysis(params.textDocument.uri);
+      return current ? getCodeActions(current.document, current.analysis, params.range, params.context.diagnostics) : [];
+    }),
+  );
+
+  connection.onDocumentSymbol((params, token) =>
+    runSafe(token, [], 'document symbols', async () => {
+      const current = await currentAnalysis(params.textDocument.uri);
+      return current ? getDocumentSymbols(current.document, current.analysis) : [];
+    }),
+  );
+
+  connection.onFoldingRanges((params, token) =>
+    runSafe(token, [], 'folding ranges', async () => {
+      const current = await currentAnalysis(params.textDocument.uri);
+      return current ? getFoldingRanges(current.document, current.analysis) : [];
+    }),
+  );
+
+  connection.onExecuteCommand((params, token) =>
+    runSafe(token, null, `command ${params.command}`, async () => {
+      if (params.command === INSERT_REMEDIATION_COMMAND) await insertRemediation(params.arguments?.[0]);
+      return null;
+    }),
+  );
+
+  // --- inserting remediation scripts --------------------------------------------------------------------------
+
+  async function insertRemediation(argument: unknown): Promise<void> {
+    const request = readInsertRequest(argument);
+    if (!request) {
+      showMessage(MessageType.Error, 'Event Log Doctor: the remediation command needs { uri, ruleId, remediationId }.');
+      return;
+    }
+    if (!request.uri.startsWith('file:')) {
+      showMessage(MessageType.Error, 'Event Log Doctor can insert a remediation script only beside a log saved on disk. Save the log first.');
+      return;
+    }
+    const rule = ruleSet().list.find((r) => r.doc.id === request.ruleId);
+    const remediation = rule?.doc.remediations.find((r) => r.id === request.remediationId);
+    if (!rule || !remediation) {
+      showMessage(MessageType.Error, `Event Log Doctor: no remediation ${request.ruleId}/${request.remediationId}.`);
+      return;
+    }
+    let logPath: string;
+    try {
+      logPath = fileURLToPath(request.uri);
+    } catch {
+      showMessage(MessageType.Error, `Event Log Doctor cannot find a local file path for ${request.uri}.`);
+      return;
+    }
+    const settings = await getSettings(request.uri);
+    const language = /\.(cmd|bat)$/i.test(remediation.script ?? '') ? 'cmd' : 'powershell';
+    const planned = remediationScriptPath(logPath.replace(/\\/g, '/'), language, settings.scriptFolder || undefined);
+    const scriptPath = path.resolve(path.dirname(logPath), planned);
+    if (samePath(scriptPath, logPath)) {
+      showMessage(MessageType.Error, 'Event Log Doctor will not write into the log itself; change eventlogDoctor.scriptFolder.');
+      return;
+    }
+    const scriptUri = pathToFileURL(scriptPath).href;
+
+    // The script may be open with unsaved changes (an earlier insert); the editor's text is the truth then.
+    const open = documents.all().find((d) => {
+      const file = localPath(d.uri);
+      return file !== undefined && samePath(file, scriptPath);
+    });
+    let existing: string | undefined;
+    try {
+      existing = open ? open.getText() : await readTextIfExists(scriptPath);
+    } catch (error) {
+      showMessage(MessageType.Error, `Event Log Doctor cannot read ${scriptPath}: ${error instanceof Error ? error.message : String(error)}`);
+      return;
+    }
+    const plan = planRemediationInsert(existing, rule, remediation.id, path.basename(logPath));
+    if ('error' in plan) {
+      showMessage(MessageType.Error, `Event Log Doctor: ${plan.error}`);
+      return;
+    }
+    if ('alreadyPresent' in plan) {
+      showMessage(MessageType.Info, `"${remediation.title}" is already in ${path.basename(scriptPath)}.`);
+      await showScript(open?.uri ?? scriptUri);
+      return;
+    }
+
+    const at = existing === undefined ? { line: 0, character: 0 } : endPosition(existing);
+    const insert: TextEdit = { range: { start: at, end: at }, newText: plan.text };
+    let edit: WorkspaceEdit;
+    if (open) {
+      edit = { changes: { [open.uri]: [insert] } };
+    } else if (support.createFiles) {
+      edit = {
+        documentChanges: [
+          { kind: 'create', uri: scriptUri, options: { ignoreIfExists: true } },
+          { textDocument: { uri: scriptUri, version: null }, edits: [insert] },
+        ],
+      };
+    } else {
+      // Clients that cannot create files get an empty file from the server; 'wx' never overwrites one.
+      if (existing === undefined) {
+        await fs.mkdir(path.dirname(scriptPath), { recursive: true });
+        await fs.writeFile(scriptPath, '', { flag: 'wx' });
+      }
+      edit = { changes: { [scriptUri]: [insert] } };
+    }
+    const result = await connection.workspace.applyEdit({ label: `Insert remediation script: ${remediation.title}`, edit });
+    if (!result.applied) {
+      const reason = result.failureReason ? `: ${result.failureReason}` : '.';
+      showMessage(MessageType.Error, `Event Log Doctor could not insert the script into ${scriptPath}${reason}`);
+      return;
+    }
+    await showScript(open?.uri ?? scriptUri);
+  }
+
+  async function showScript(uri: string): Promise<void> {
+    if (!support.showDocument) return;
+    const shown = await connection.window.showDocument({ uri, takeFocus: true });
+    if (!shown.success) connection.console.warn(`The client did not show ${uri}.`);
+  }
+
+  /**
+   * Runs a request handler after pending notifications were processed, answers "cancelled" when the client gave
+   * up, and turns any failure into `fallback` plus a log line: a broken document never takes the server down.
+   */
+  function runSafe<T>(token: CancellationToken, fallback: T, what: string, handler: () => Promise<T>): Promise<T | ResponseError<void>> {
+    return new Promise((resolve) => {
+      setImmediate(() => {
+        if (token.isCancellationRequested) {
+          resolve(cancelled());
+          return;
+        }
+        handler().then(
+          (result) => resolve(token.isCancellationRequested ? cancelled() : result),
+          (error: unknown) => {
+            logError(`Computing ${what} failed`, error);
+            resolve(fallback);
+          },
+        );
+      });
+    });
+  }
+
+  documents.listen(connection);
+  connection.listen();
+}
+
+function cancelled(): ResponseError<void> {
+  return new ResponseError(LSPErrorCodes.RequestCancelled, 'Request cancelled');
+}
+
+function readClientSupport(capabilities: ClientCapabilities): ClientSupport {
+  const workspace = capabilities.workspace;
+  const workspaceEdit = workspace?.workspaceEdit;
+  return {
+    pullConfiguration: workspace?.configuration === true,
+    configurationChangeRegistration: workspace?.didChangeConfiguration?.dynamicRegistration === true,
+    createFiles: workspaceEdit?.documentChanges === true && (workspaceEdit.resourceOperations ?? []).includes('create'),
+    showDocument: capabilities.window?.showDocument?.support === true,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** `initializationOptions` may carry `{ eventlogDoctor: {...} }` or the section's object itself. */
+function settingsFromInitializationOptions(options: unknown): unknown {
+  if (!isRecord(options)) return undefined;
+  return SETTINGS_SECTION in options ? options[SETTINGS_SECTION] : options;
+}
+
+function isSeveritySetting(value: unknown): value is SeveritySetting {
+  return value === 'off' || (SEVERITIES as readonly unknown[]).includes(value);
+}
+
+/** Reads the settings section as the client sent it; invalid or missing values fall back to the defaults. */
+function normalizeSettings(raw: unknown): ServerSettings {
+  const section = isRecord(raw) ? raw : {};
+  const rules: Record<string, SeveritySetting> = {};
+  if (isRecord(section.rules)) {
+    for (const [id, value] of Object.entries(section.rules)) if (isSeveritySetting(value)) rules[id] = value;
+  }
+  const max = section.maxDiagnostics;
+  const settings = {
+    enable: typeof section.enable === 'boolean' ? section.enable : defaultSettings.enable,
+    rules,
+    maxDiagnostics: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? Math.floor(max) : defaultSettings.maxDiagnostics,
+    scriptFolder: typeof section.scriptFolder === 'string' ? section.scriptFolder.trim() : '',
+  };
+  const sortedRules = Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { ...settings, key: JSON.stringify([settings.enable, settings.maxDiagnostics, sortedRules]) };
+}
+
+function readInsertRequest(argument: unknown): InsertRemediationRequest | undefined {
+  if (!isRecord(argument)) return undefined;
+  const { uri, ruleId, remediationId } = argument;
+  if (typeof uri !== 'string' || typeof ruleId !== 'string' || typeof remediationId !== 'string') return undefined;
+  return { uri, ruleId, remediationId };
+}
+
+function localPath(uri: string): string | undefined {
+  if (!uri.startsWith('file:')) return undefined;
+  try {
+    return fileURLToPath(uri);
+  } catch {
+    return undefined;
+  }
+}
+
+function samePath(a: string, b: string): boolean {
+  const left = path.resolve(a);
+  const right = path.resolve(b);
+  return process.platform === 'win32' || process.platform === 'darwin' ? left.toLowerCase() === right.toLowerCase() : left === right;
+}
+
+async function readTextIfExists(file: string): Promise<string | undefined> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    if (isRecord(error) && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+function endPosition(text: string): { line: number; character: number } {
+  return TextDocument.create('', '', 0, text).positionAt(text.length);
+}

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { parseTextLog } from './server/src/parse/text/parseTextLog';
+const dir = '../shared/samples/real/rohitsharma1815-SecureMe_Phase_Rohit/step2_log_analysis/';
+const t = readFileSync(dir + 'windows_logs.md', 'utf8');
+let t0 = performance.now();
+const r = parseTextLog(t, 0, t.length);
+console.log('events', r.events.length, 'problems', r.problems.length, (performance.now() - t0).toFixed(1), 'ms');
+console.log(r.events.filter(e => e.provider?.value === 'Service Control Manager').length, r.events.filter(e=>e.time===undefined).length);
+console.log(JSON.stringify(r.events[5]));
+console.log(r.problems.slice(0,3));
+const a = readFileSync(dir + 'applications_logs.md', 'utf8');
+const r2 = parseTextLog(a, 0, a.length);
+console.log(JSON.stringify(r2, null, 1));
+const big = t.repeat(30);
+t0 = performance.now();
+const r3 = parseTextLog(big, 0, big.length);
+const ms = performance.now() - t0;
+console.log(r3.events.length, (big.length / 1e6 / (ms / 1000)).toFixed(1), 'M chars/s');
