@@ -1,82 +1,85 @@
-import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import packageJson from '../../../package.json';
-import { decodeLogBytes } from '../parse/decodeText';
-import { decodeEvtxFile } from '../parse/evtx/decodeEvtx';
-import type { LogKind, ParsedLog } from '../parse/model';
-import { parseLog } from '../parse/parseLog';
-import { loadBuiltinRules } from '../rules/catalog';
-import { createRuleEngine, type RuleEngine } from '../rules/engine';
-import { defaultSettings, type ServiceSettings } from '../service';
-import { collectFiles, describeFsError } from './collectFiles';
-import { parseArgs, USAGE } from './parseArgs';
-import { formatErrors, formatFindings, formatSummary, hasErrors, hasSeriousFindings, type FileReport, type ScanReport } from './report';
-import { scanParsedLog } from './scanText';
+import { DEFAULT_SCAN_CONFIG, loadConfig, type ScanConfig } from './config';
+import { exportSigma } from './exportSigma';
+import { COLORED, formatGrouped, PLAIN } from './formatText';
+import { parseArgs, type ExportSigmaCommand, type ScanCommand } from './parseArgs';
+import type { ProgressStream } from './progress';
+import { formatErrors, formatSummary, hasErrors, hasFailingFindings } from './report';
+import { sarifOfScan } from './sarifOutput';
+import { scanPaths } from './scanPaths';
+import { USAGE } from './usage';
 
-/** Where the CLI writes; tests capture it instead of the process streams. */
+/** Where the CLI writes and what it knows of its terminal; tests capture the output instead of the streams. */
 export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
+  /** Colour the text report (stdout is a terminal and NO_COLOR is not set). */
+  color?: boolean;
+  /** Draw a progress bar there on long runs (stderr when it is a terminal). */
+  progress?: ProgressStream;
+  /** The CLI entry to start worker threads from; without it every file is scanned on this thread. */
+  workerScript?: string;
 }
 
-/** Exit statuses: nothing serious found, a warning or error found, usage or read errors. */
+/** Exit statuses: nothing at or above --fail-on found, something found, usage or read errors. */
 export const EXIT_CLEAN = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_ERRORS = 2;
 
-/** The CLI reports every finding: the editor's cap on diagnostics per document does not apply. */
-const CLI_SETTINGS: ServiceSettings = { ...defaultSettings, maxDiagnostics: Number.MAX_SAFE_INTEGER };
-
-function isEventLog(parsed: ParsedLog): parsed is ParsedLog & { kind: LogKind } {
-  return parsed.kind !== undefined;
+async function configOf(file: string | undefined, io: CliIo): Promise<ScanConfig | undefined> {
+  if (file === undefined) return DEFAULT_SCAN_CONFIG;
+  const loaded = await loadConfig(file);
+  if ('config' in loaded) return loaded.config;
+  io.stderr(`${loaded.errors.map((e) => `eventlog-doctor: ${e}`).join('\n')}\n`);
+  return undefined;
 }
 
-/** Reads, sniffs and scans one file; undefined when it is not an event log. */
-async function scanFile(file: string, engine: RuleEngine): Promise<FileReport | undefined> {
-  let bytes: Uint8Array;
+async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
+  const loaded = await configOf(command.config, io);
+  if (!loaded) return EXIT_ERRORS;
+  const config: ScanConfig = { ...loaded, rulePaths: [...loaded.rulePaths, ...command.rules.map((p) => path.resolve(p))] };
+  let run;
   try {
-    bytes = await fs.readFile(file);
+    run = await scanPaths(command.paths, {
+      config,
+      filter: { include: command.include, exclude: command.exclude },
+      ...(command.jobs !== undefined ? { jobs: command.jobs } : {}),
+      ...(io.workerScript !== undefined ? { workerScript: io.workerScript } : {}),
+      ...(io.progress !== undefined ? { progress: io.progress } : {}),
+    });
   } catch (error) {
-    return { path: file, format: null, events: 0, findings: [], errors: [describeFsError(error)] };
+    // Only a bad --include/--exclude pattern gets here: reading and scanning report their own errors.
+    io.stderr(`eventlog-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
+    return EXIT_ERRORS;
   }
-  const decoded = decodeLogBytes(bytes);
-  if ('binary' in decoded) return decoded.binary === 'evtx' ? scanEvtx(file, bytes, engine) : undefined;
-  const parsed = parseLog(decoded.text);
-  if (!isEventLog(parsed)) return undefined;
-  return { path: file, ...scanParsedLog(parsed, decoded.text, engine, CLI_SETTINGS), errors: [] };
+  const { report, rules } = run;
+  const status = hasErrors(report) ? EXIT_ERRORS : hasFailingFindings(report, command.failOn) ? EXIT_FINDINGS : EXIT_CLEAN;
+
+  if (command.format === 'json') {
+    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  } else if (command.format === 'sarif') {
+    const base = path.resolve(command.base ?? '.');
+    io.stdout(`${JSON.stringify(await sarifOfScan(report, rules, config, base, status), null, 2)}\n`);
+  } else {
+    const lines = formatGrouped(report, command.color && io.color === true ? COLORED : PLAIN);
+    if (lines.length > 0) io.stdout(`${lines.join('\n')}\n\n`);
+    io.stdout(`${formatSummary(report)}\n`);
+  }
+  const errors = formatErrors(report);
+  if (errors.length > 0) io.stderr(`${errors.join('\n')}\n`);
+  return status;
 }
 
-/**
- * A binary log: its records rendered as XML (as `evtxexport -f xml` does) and scanned like an XML export.
- * Lines of that rendering mean nothing to the user, so findings carry the record id instead.
- */
-function scanEvtx(file: string, bytes: Uint8Array, engine: RuleEngine): FileReport {
-  const { records } = decodeEvtxFile(bytes);
-  const text = records.map((record) => record.xml).join('\n');
-  const parsed = parseLog(text);
-  const findings = isEventLog(parsed) ? scanParsedLog(parsed, text, engine, CLI_SETTINGS).findings : [];
-  return {
-    path: file,
-    format: 'evtx',
-    events: records.length,
-    findings: findings.map((finding) => ({ ...finding, line: null, column: null })),
-    errors: [],
-  };
-}
-
-/** Scans every path and collects the report; files that cannot be read are reported, the others still scanned. */
-export async function scanPaths(paths: readonly string[]): Promise<ScanReport> {
-  const collected = await collectFiles(paths);
-  const engine = createRuleEngine(loadBuiltinRules());
-  const report: ScanReport = { files: [], skipped: 0 };
-  for (const file of collected.files) {
-    const scanned = await scanFile(file, engine);
-    if (scanned) report.files.push(scanned);
-    else report.skipped++;
-  }
-  for (const { path, message } of collected.errors) {
-    report.files.push({ path, format: null, events: 0, findings: [], errors: [message] });
-  }
-  return report;
+async function runExport(command: ExportSigmaCommand, io: CliIo): Promise<number> {
+  const config = await configOf(command.config, io);
+  if (!config) return EXIT_ERRORS;
+  const result = await exportSigma(command.out, command.strict, config, command.rules);
+  for (const warning of result.warnings) io.stderr(`warning: ${warning}\n`);
+  for (const error of result.errors) io.stderr(`error: ${error}\n`);
+  const scripts = result.scripts > 0 ? ` and ${result.scripts} remediation ${result.scripts === 1 ? 'script' : 'scripts'}` : '';
+  io.stdout(`Wrote ${result.rules} Sigma ${result.rules === 1 ? 'rule' : 'rules'}${scripts} to ${command.out}.\n`);
+  return result.errors.length > 0 ? EXIT_ERRORS : EXIT_CLEAN;
 }
 
 /** Runs `eventlog-doctor` with `argv` (without node and the script) and returns the exit status. */
@@ -93,19 +96,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`eventlog-doctor: ${command.message}\n\n${USAGE}`);
       return EXIT_ERRORS;
     case 'scan':
-      break;
+      return runScan(command, io);
+    case 'export-sigma':
+      return runExport(command, io);
   }
-
-  const report = await scanPaths(command.paths);
-  if (command.format === 'json') {
-    io.stdout(`${JSON.stringify(report, null, 2)}\n`);
-  } else {
-    const findings = formatFindings(report);
-    if (findings.length > 0) io.stdout(`${findings.join('\n')}\n`);
-    const errors = formatErrors(report);
-    if (errors.length > 0) io.stderr(`${errors.join('\n')}\n`);
-    io.stdout(`${formatSummary(report)}\n`);
-  }
-  if (hasErrors(report)) return EXIT_ERRORS;
-  return hasSeriousFindings(report) ? EXIT_FINDINGS : EXIT_CLEAN;
 }

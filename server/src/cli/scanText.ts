@@ -1,22 +1,28 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { LogKind, ParsedLog } from '../parse/model';
 import type { RuleEngine } from '../rules/engine';
 import type { Severity } from '../rules/schema';
-import { analyze, computeDiagnostics, type ServiceSettings } from '../service';
+import { analyze, computeDiagnostics, type Analysis, type ServiceSettings } from '../service';
 
-/**
- * One finding as the CLI reports it: 1-based line and column (UTF-16 code units, as editors count), null for
- * binary .evtx files, where the record id is the place.
- */
-export interface CliFinding {
-  ruleId: string;
-  severity: Severity;
+/** A place in a log: 1-based lines and columns (UTF-16 code units, as editors count), null in a binary .evtx file. */
+export interface CliPlace {
   line: number | null;
   column: number | null;
-  message: string;
+  /** Where the marked part ends (exclusive column). */
+  endLine: number | null;
+  endColumn: number | null;
   /** The event's EventRecordID as written, or null when the export has none. */
   recordId: string | null;
+}
+
+/** One finding as the CLI reports it. */
+export interface CliFinding extends CliPlace {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  /** The other occurrences of the same rule in the log (at most 20, as the editor lists them). */
+  related: (CliPlace & { message: string })[];
 }
 
 /** What one event log holds. */
@@ -24,6 +30,8 @@ export interface ScannedLog {
   format: LogKind;
   events: number;
   findings: CliFinding[];
+  /** Findings left out by `eventlogDoctor.maxDiagnostics`. */
+  omitted: number;
 }
 
 const SEVERITY_NAMES: Record<DiagnosticSeverity, Severity> = {
@@ -39,26 +47,63 @@ function eventIndexOf(diagnostic: Diagnostic): number | undefined {
   return typeof data.eventIndex === 'number' ? data.eventIndex : undefined;
 }
 
+function oneLine(message: string): string {
+  return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
+}
+
+function placeOf(range: Range, recordId: string | null, lines: boolean): CliPlace {
+  if (!lines) return { line: null, column: null, endLine: null, endColumn: null, recordId };
+  return {
+    line: range.start.line + 1,
+    column: range.start.character + 1,
+    endLine: range.end.line + 1,
+    endColumn: range.end.character + 1,
+    recordId,
+  };
+}
+
 /**
- * The findings of an already parsed event log: exactly the diagnostics the editor shows for it (rule findings
- * and parse problems), so the CLI and the editor never disagree.
+ * The findings of an analysed log: exactly the diagnostics the editor shows for it (rule findings and parse
+ * problems), so the CLI and the editor never disagree. `lines` false leaves lines out (a binary log, where the
+ * record id is the place).
  */
-export function scanParsedLog(parsed: ParsedLog & { kind: LogKind }, text: string, engine: RuleEngine, settings: ServiceSettings): ScannedLog {
+export function findingsOfAnalysis(
+  analysis: Analysis,
+  text: string,
+  settings: ServiceSettings,
+  recordIdOf: (eventIndex: number) => string | null,
+  lines: boolean,
+): { findings: CliFinding[]; omitted: number } {
   const document = TextDocument.create('file:///cli', 'eventlog', 1, text);
-  const analysis = analyze(parsed, text, engine, settings);
   const findings: CliFinding[] = [];
-  for (const diagnostic of computeDiagnostics(document, analysis, settings)) {
+  const diagnostics = computeDiagnostics(document, analysis, settings);
+  for (const diagnostic of diagnostics) {
     if (typeof diagnostic.code !== 'string') continue;
     const eventIndex = eventIndexOf(diagnostic);
-    const recordId = eventIndex === undefined ? undefined : parsed.events[eventIndex]?.recordId?.value;
+    const recordId = eventIndex === undefined ? null : recordIdOf(eventIndex);
+    // The editor lists the group's other findings in order, skipping this one; the record ids come from there.
+    const others = eventIndex === undefined ? [] : (analysis.groups.get(diagnostic.code)?.findings ?? []).filter((f) => f.match.eventIndex !== eventIndex);
+    const related = (diagnostic.relatedInformation ?? []).map((info, i) => {
+      const other = others[i];
+      return { ...placeOf(info.location.range, other ? recordIdOf(other.match.eventIndex) : null, lines), message: oneLine(info.message) };
+    });
     findings.push({
       ruleId: diagnostic.code,
       severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Information],
-      line: diagnostic.range.start.line + 1,
-      column: diagnostic.range.start.character + 1,
-      message: (typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value).replace(/\s*[\r\n]+\s*/g, ' ').trim(),
-      recordId: recordId ?? null,
+      ...placeOf(diagnostic.range, recordId, lines),
+      message: oneLine(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value),
+      related,
     });
   }
-  return { format: parsed.kind, events: parsed.events.length, findings };
+  const shown = diagnostics.length - (diagnostics.length > 0 && typeof diagnostics.at(-1)?.code !== 'string' ? 1 : 0);
+  const total = analysis.findings.length + (settings.enable ? (analysis.parsed.problems?.length ?? 0) : 0);
+  return { findings, omitted: settings.enable ? Math.max(0, total - shown) : 0 };
+}
+
+/** Analyses an already parsed text log and returns its findings. */
+export function scanParsedLog(parsed: ParsedLog & { kind: LogKind }, text: string, engine: RuleEngine, settings: ServiceSettings): ScannedLog {
+  const analysis = analyze(parsed, text, engine, settings);
+  const recordIdOf = (eventIndex: number) => parsed.events[eventIndex]?.recordId?.value ?? null;
+  const { findings, omitted } = findingsOfAnalysis(analysis, text, settings, recordIdOf, true);
+  return { format: parsed.kind, events: parsed.events.length, findings, omitted };
 }

@@ -1,5 +1,6 @@
 /** The compiled detection of each Rule object, compiled once and shared by every engine. */
-import { compileDetection, type CompiledDetection } from './detection';
+import type { CompiledDetection } from './detection';
+import { compileRuleDetection } from './ruleDetection';
 import { RuleErrorSink } from './ruleErrors';
 import type { Rule } from './schema';
 
@@ -14,7 +15,7 @@ export function detectionOf(rule: Rule): CompiledDetection {
   let detection = compiled.get(rule);
   if (!detection) {
     const sink = new RuleErrorSink();
-    detection = compileDetection(rule.sigma.detection, ['detection'], sink);
+    detection = compileRuleDetection(rule.sigma, rule.builtin, sink);
     if (!detection) {
       const problems = sink.errors.map((e) => `${e.path || '(file)'}: ${e.message}`).join('; ');
       throw new Error(`rule ${rule.source} is invalid: ${problems}`);

@@ -1,5 +1,6 @@
 /** A rule's `detection` block -> one compiled test with evidence and an index constraint. */
 import type { LogEvent } from '../parse/model';
+import type { CompileContext } from './compileContext';
 import { checkConditionNames, compileCondition, parseCondition, type ConditionTree } from './condition';
 import type { Evidence } from './evidence';
 import type { IndexConstraint } from './indexConstraint';
@@ -55,8 +56,8 @@ function parseConditions(raw: unknown, path: DocPath, sink: RuleErrorSink): Cond
   return trees.length === list.length ? trees : undefined;
 }
 
-/** Validates and compiles `detection`; returns undefined (with errors in `sink`) when it is invalid. */
-export function compileDetection(detection: unknown, path: DocPath, sink: RuleErrorSink): CompiledDetection | undefined {
+/** Validates and compiles `detection` into one node; returns undefined (with errors in `sink`) when it is invalid. */
+export function compileDetectionNode(detection: unknown, path: DocPath, sink: RuleErrorSink, context: CompileContext = {}): MatchNode | undefined {
   if (!isPlainObject(detection)) {
     sink.add(path, 'detection must be a map of selections and a condition');
     return undefined;
@@ -65,7 +66,7 @@ export function compileDetection(detection: unknown, path: DocPath, sink: RuleEr
   let valid = true;
   for (const [name, value] of Object.entries(detection)) {
     if (NON_SELECTION_KEYS.has(name)) continue;
-    const node = compileSelection(value, [...path, name], sink);
+    const node = compileSelection(value, [...path, name], sink, context);
     if (node) selections.set(name, node);
     else valid = false;
   }
@@ -84,7 +85,11 @@ export function compileDetection(detection: unknown, path: DocPath, sink: RuleEr
     }
   });
   if (!valid) return undefined;
-  const root = anyOfNodes(trees.map((tree) => compileCondition(tree, selections)));
+  return anyOfNodes(trees.map((tree) => compileCondition(tree, selections)));
+}
+
+/** The engine's view of a compiled node: a test, its evidence, and its index constraint. */
+export function toCompiledDetection(root: MatchNode): CompiledDetection {
   return {
     test: (event) => root.test(event),
     evidence: (event) => {
@@ -93,4 +98,10 @@ export function compileDetection(detection: unknown, path: DocPath, sink: RuleEr
     },
     constraint: root.constraint,
   };
+}
+
+/** Validates and compiles `detection`; returns undefined (with errors in `sink`) when it is invalid. */
+export function compileDetection(detection: unknown, path: DocPath, sink: RuleErrorSink, context: CompileContext = {}): CompiledDetection | undefined {
+  const root = compileDetectionNode(detection, path, sink, context);
+  return root ? toCompiledDetection(root) : undefined;
 }

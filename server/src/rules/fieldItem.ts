@@ -1,9 +1,11 @@
 /** One `Field|modifiers: value(s)` entry of a selection map -> a MatchNode. */
 import type { LogEvent } from '../parse/model';
+import { mappedField, type CompileContext } from './compileContext';
 import { fieldReader, readKeywordText, type FieldReader } from './fields';
 import { UNCONSTRAINED, type IndexConstraint } from './indexConstraint';
-import { allOfNodes, anyOfNodes, evidenceOf, type MatchNode } from './matchNode';
+import { allOfNodes, anyOfNodes, evidenceOf, notNode, type MatchNode } from './matchNode';
 import { parseFieldKey, type FieldSpec, type Operator } from './modifiers';
+import { expandPlaceholders } from './placeholders';
 import type { DocPath, RuleErrorSink } from './ruleErrors';
 import { anyTest, compileValueTest } from './valueTest';
 import { equalsIgnoreCase, foldString, hasSpecialUnits, parseSigmaString, unitsToText, type TextTest } from './values';
@@ -51,8 +53,8 @@ function compareText(op: Operator, cased: boolean, value: string, other: string)
 }
 
 /** `fieldref`: some value of the field compares with some value of the referenced field. */
-function fieldRefNode(reader: FieldReader, spec: FieldSpec, op: Operator, refField: string): MatchNode {
-  const ref = fieldReader(refField);
+function fieldRefNode(reader: FieldReader, spec: FieldSpec, op: Operator, refField: string, context: CompileContext): MatchNode {
+  const ref = fieldReader(mappedField(context, refField));
   const matches = (event: LogEvent, value: string): boolean => ref(event, (other) => compareText(op, spec.cased, value, other));
   return {
     test: (event) => reader(event, (value) => matches(event, value)),
@@ -69,7 +71,7 @@ function fieldRefNode(reader: FieldReader, spec: FieldSpec, op: Operator, refFie
 /** The provider/id constraint of a plain equality on `Provider_Name` or `EventID`. */
 function itemConstraint(spec: FieldSpec, op: Operator, values: readonly unknown[]): IndexConstraint {
   const indexable = spec.field === 'EventID' || spec.field === 'Provider_Name';
-  if (!indexable || op !== 'equals' || spec.fieldref || spec.windash || spec.base64) return UNCONSTRAINED;
+  if (!indexable || op !== 'equals' || spec.fieldref || spec.windash || spec.base64 || spec.negate || spec.timePart) return UNCONSTRAINED;
   const literals: string[] = [];
   for (const v of values) {
     if (typeof v !== 'string' && typeof v !== 'number') return UNCONSTRAINED;
@@ -83,7 +85,7 @@ function itemConstraint(spec: FieldSpec, op: Operator, values: readonly unknown[
 }
 
 /** Compiles one selection-map entry; reports errors to `sink` and returns undefined when it is invalid. */
-export function compileFieldItem(key: string, raw: unknown, path: DocPath, sink: RuleErrorSink): MatchNode | undefined {
+export function compileFieldItem(key: string, raw: unknown, path: DocPath, sink: RuleErrorSink, context: CompileContext = {}): MatchNode | undefined {
   const parsed = parseFieldKey(key);
   if ('error' in parsed) {
     sink.add(path, parsed.error);
@@ -91,10 +93,10 @@ export function compileFieldItem(key: string, raw: unknown, path: DocPath, sink:
   }
   const spec = parsed.spec;
   // A keyless entry (`'|all': [...]`) is a keyword search, which looks for the values anywhere in the text.
-  const reader = spec.field === '' ? readKeywordText : fieldReader(spec.field);
+  const reader = spec.field === '' ? readKeywordText : fieldReader(mappedField(context, spec.field));
   const op: Operator = spec.field === '' && spec.operator === 'equals' ? 'contains' : spec.operator;
-  const values: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
-  if (values.length === 0) {
+  const listed: readonly unknown[] = Array.isArray(raw) ? raw : [raw];
+  if (listed.length === 0) {
     sink.add(path, 'the list of values is empty');
     return undefined;
   }
@@ -105,12 +107,14 @@ export function compileFieldItem(key: string, raw: unknown, path: DocPath, sink:
     }
     return existsNode(reader, raw);
   }
+  const values = spec.expand ? expandValues(listed, path, Array.isArray(raw), sink, context) : listed;
+  if (!values) return undefined;
 
   const tests: TextTest[] = [];
   const nodes: MatchNode[] = [];
   let valid = true;
   values.forEach((value, i) => {
-    const valuePath = Array.isArray(raw) ? [...path, i] : path;
+    const valuePath = Array.isArray(raw) && !spec.expand ? [...path, i] : path;
     if (value === null) {
       if (op !== 'equals' || spec.base64 || spec.windash || spec.fieldref) {
         sink.add(valuePath, 'null cannot be combined with modifiers');
@@ -130,7 +134,7 @@ export function compileFieldItem(key: string, raw: unknown, path: DocPath, sink:
         sink.add(valuePath, `'fieldref' needs a field name`);
         valid = false;
       } else {
-        nodes.push(fieldRefNode(reader, spec, op, value));
+        nodes.push(fieldRefNode(reader, spec, op, value, context));
       }
       return;
     }
@@ -149,5 +153,26 @@ export function compileFieldItem(key: string, raw: unknown, path: DocPath, sink:
     nodes.unshift(valueNode(reader, anyTest(tests)));
   }
   const node = spec.all ? allOfNodes(nodes) : anyOfNodes(nodes);
+  if (spec.negate) return notNode(node);
   return { ...node, constraint: itemConstraint(spec, op, values) };
+}
+
+/** The values of an `expand` item with each placeholder replaced by its values; undefined after an error. */
+function expandValues(values: readonly unknown[], path: DocPath, listed: boolean, sink: RuleErrorSink, context: CompileContext): unknown[] | undefined {
+  const out: unknown[] = [];
+  let valid = true;
+  values.forEach((value, i) => {
+    if (typeof value !== 'string') {
+      out.push(value);
+      return;
+    }
+    const expanded = expandPlaceholders(value, context.placeholders);
+    if (typeof expanded === 'string') {
+      sink.add(listed ? [...path, i] : path, expanded);
+      valid = false;
+    } else {
+      out.push(...expanded);
+    }
+  });
+  return valid ? out : undefined;
 }

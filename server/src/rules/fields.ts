@@ -24,7 +24,8 @@ type SourceKey =
   | 'version'
   | 'userId'
   | 'binary'
-  | 'message';
+  | 'message'
+  | 'timeCreated';
 
 const SOURCE_FIELDS: Readonly<Record<string, SourceKey>> = {
   Provider_Name: 'provider',
@@ -40,6 +41,7 @@ const SOURCE_FIELDS: Readonly<Record<string, SourceKey>> = {
   UserID: 'userId',
   Binary: 'binary',
   Message: 'message',
+  TimeCreated: 'timeCreated',
 };
 
 function sourceReader(field: string, key: SourceKey): FieldReader {
@@ -62,10 +64,18 @@ const readUnnamedData: FieldReader = (event, visit) => {
   return false;
 };
 
+/**
+ * Data names with spaces (Defender's `Threat Name`, `Source Name`) are written without them in Sigma rules
+ * (`ThreatName`), as log shippers normalise them; a name matches either way.
+ */
+function sameDataName(dataName: string, field: string): boolean {
+  return equalsIgnoreCase(dataName, field) || (dataName.includes(' ') && equalsIgnoreCase(dataName.replace(/ /g, ''), field));
+}
+
 function namedDataReader(name: string): FieldReader {
   return (event, visit) => {
     for (const d of event.data) {
-      if (d.name !== undefined && equalsIgnoreCase(d.name, name) && visit(d.value, d, d.name)) return true;
+      if (d.name !== undefined && sameDataName(d.name, name) && visit(d.value, d, d.name)) return true;
     }
     return false;
   };

@@ -1,7 +1,8 @@
 /** Rule files -> validated, compiled rules. */
-import { compileDetection } from './detection';
+import type { CompileContext } from './compileContext';
 import { rememberDetection } from './compiledRules';
 import { RuleErrorSink, type RuleError } from './ruleErrors';
+import { compileRuleDetection } from './ruleDetection';
 import { checkRuleDoc, deriveRuleDoc } from './ruleDoc';
 import { lineLocatorOf } from './ruleYaml';
 import type { Rule, RuleSource, SigmaRule } from './schema';
@@ -13,12 +14,19 @@ export { parseRuleYaml } from './ruleYaml';
 
 const BLOCK = 'eventlogdoctor';
 
+/** Options for compiling users' rules. */
+export interface CompileOptions {
+  /** Values of the placeholders `expand` refers to (the `eventlogDoctor.placeholders` setting). */
+  placeholders?: CompileContext['placeholders'];
+}
+
 /**
  * Validates a rule source and compiles its detection once. Built-in rules must carry the `eventlogdoctor`
- * block and a Sigma id; users' plain Sigma rules get a block derived from their Sigma fields.
+ * block and a Sigma id; users' plain Sigma rules get a block derived from their Sigma fields, and their
+ * `logsource` restricts them to the events it stands for (Sysmon and Security events for `process_creation`, ...).
  * Errors carry lines when `src` came from `parseRuleYaml`.
  */
-export function compileRuleSource(src: RuleSource, builtin: boolean): { rule?: Rule; errors: RuleError[] } {
+export function compileRuleSource(src: RuleSource, builtin: boolean, options: CompileOptions = {}): { rule?: Rule; errors: RuleError[] } {
   const sink = new RuleErrorSink(lineLocatorOf(src.document));
   const document = src.document;
   if (!isPlainObject(document)) {
@@ -26,7 +34,7 @@ export function compileRuleSource(src: RuleSource, builtin: boolean): { rule?: R
     return { errors: sink.errors };
   }
   checkSigmaFields(document, builtin, sink);
-  const detection = document['detection'] === undefined ? undefined : compileDetection(document['detection'], ['detection'], sink);
+  const detection = document['detection'] === undefined ? undefined : compileRuleDetection(document, builtin, sink, options.placeholders);
   const block = document[BLOCK];
   if (block === undefined && builtin) sink.add([], `built-in rules need an '${BLOCK}' block`);
   const doc = block === undefined ? deriveRuleDoc(document) : checkRuleDoc(block, [BLOCK], src.scripts, sink);

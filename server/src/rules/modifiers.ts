@@ -36,7 +36,17 @@ export interface FieldSpec {
   encoding: TextEncoding;
   /** `re` flags from `i`, `m`, `s`. */
   regexFlags: string;
+  /** `neq`: the item holds when the field has no value the rest of the chain accepts. */
+  negate: boolean;
+  /** `expand`: `%name%` in a value stands for each value of the named placeholder. */
+  expand: boolean;
+  /** `minute` ... `year`: compare that part of a date value as a number. */
+  timePart?: TimePart;
 }
+
+/** Sigma 2.1's time modifiers. */
+export type TimePart = 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year';
+const TIME_PARTS = new Set<string>(['minute', 'hour', 'day', 'week', 'month', 'year']);
 
 const STRING_OPERATORS = new Set<Operator>(['contains', 'startswith', 'endswith']);
 const OPERATORS = new Set<string>(['contains', 'startswith', 'endswith', 're', 'cidr', 'gt', 'gte', 'lt', 'lte', 'exists']);
@@ -60,6 +70,8 @@ export function parseFieldKey(key: string): { spec: FieldSpec } | { error: strin
     windash: false,
     encoding: 'utf8',
     regexFlags: '',
+    negate: false,
+    expand: false,
   };
   const seen = new Set<string>();
   let encodingPending = false;
@@ -89,7 +101,12 @@ export function parseFieldKey(key: string): { spec: FieldSpec } | { error: strin
     } else if (REGEX_FLAGS[modifier] !== undefined) {
       spec.regexFlags += REGEX_FLAGS[modifier] ?? '';
     } else if (modifier === 'expand') {
-      return { error: `modifier 'expand' (placeholders) is not supported` };
+      spec.expand = true;
+    } else if (modifier === 'neq') {
+      spec.negate = true;
+    } else if (TIME_PARTS.has(modifier)) {
+      if (spec.timePart) return { error: `modifiers '${spec.timePart}' and '${modifier}' cannot be combined` };
+      spec.timePart = modifier as TimePart;
     } else {
       return { error: modifier === '' ? 'empty modifier' : `unknown modifier '${modifier}'` };
     }
@@ -108,5 +125,13 @@ function checkCombination(spec: FieldSpec, encodingPending: boolean): { spec: Fi
   if (spec.windash && spec.base64) return { error: `'windash' cannot be combined with '${spec.base64}'` };
   if (spec.cased && !textual) return { error: `'cased' cannot be combined with '${op}'` };
   if (spec.all && op === 'exists') return { error: `'all' cannot be combined with 'exists'` };
+  if (spec.negate && op !== 'equals') return { error: `'neq' cannot be combined with '${op}'` };
+  if (spec.expand && (!textual || spec.fieldref)) return { error: `'expand' cannot be combined with '${spec.fieldref ? 'fieldref' : op}'` };
+  if (spec.timePart) {
+    const numeric = op === 'equals' || op === 'gt' || op === 'gte' || op === 'lt' || op === 'lte';
+    if (!numeric || spec.fieldref || spec.windash || spec.base64 || spec.cased || spec.expand) {
+      return { error: `'${spec.timePart}' compares a date part as a number: only 'neq', 'gt', 'gte', 'lt' and 'lte' may go with it` };
+    }
+  }
   return { spec };
 }

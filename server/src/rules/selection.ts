@@ -2,6 +2,7 @@
  * A named selection of a detection: a map (AND of its fields), a list (OR of its maps and keywords),
  * or a keyword (a string searched in the message and every data value).
  */
+import type { CompileContext } from './compileContext';
 import { readKeywordText } from './fields';
 import { compileFieldItem } from './fieldItem';
 import { UNCONSTRAINED } from './indexConstraint';
@@ -27,7 +28,7 @@ function keywordNode(keywords: readonly (string | number)[]): MatchNode {
   };
 }
 
-function compileMap(map: Record<string, unknown>, path: DocPath, sink: RuleErrorSink): MatchNode | undefined {
+function compileMap(map: Record<string, unknown>, path: DocPath, sink: RuleErrorSink, context: CompileContext): MatchNode | undefined {
   const keys = Object.keys(map);
   if (keys.length === 0) {
     sink.add(path, 'the selection is empty');
@@ -36,7 +37,7 @@ function compileMap(map: Record<string, unknown>, path: DocPath, sink: RuleError
   const items: MatchNode[] = [];
   let valid = true;
   for (const key of keys) {
-    const item = compileFieldItem(key, map[key], [...path, key], sink);
+    const item = compileFieldItem(key, map[key], [...path, key], sink, context);
     if (item) items.push(item);
     else valid = false;
   }
@@ -44,8 +45,8 @@ function compileMap(map: Record<string, unknown>, path: DocPath, sink: RuleError
 }
 
 /** Compiles the value of one search identifier; reports errors to `sink`. */
-export function compileSelection(value: unknown, path: DocPath, sink: RuleErrorSink): MatchNode | undefined {
-  if (isPlainObject(value)) return compileMap(value, path, sink);
+export function compileSelection(value: unknown, path: DocPath, sink: RuleErrorSink, context: CompileContext = {}): MatchNode | undefined {
+  if (isPlainObject(value)) return compileMap(value, path, sink, context);
   if (typeof value === 'string' || typeof value === 'number') {
     return keywordNode([value]);
   }
@@ -62,7 +63,7 @@ export function compileSelection(value: unknown, path: DocPath, sink: RuleErrorS
   let valid = true;
   value.forEach((element: unknown, i) => {
     if (isPlainObject(element)) {
-      const node = compileMap(element, [...path, i], sink);
+      const node = compileMap(element, [...path, i], sink, context);
       if (node) nodes.push(node);
       else valid = false;
     } else if (typeof element === 'string' || typeof element === 'number') {

@@ -2,6 +2,8 @@
 import { compileCidr } from './cidr';
 import { base64, base64Offsets, encodeText } from './encodings';
 import type { FieldSpec, Operator } from './modifiers';
+import { compileSafeRegex } from './safeRegex';
+import { timePartOf } from './timeParts';
 import { applyWindash, compileTextTest, hasSpecialUnits, literalUnits, parseSigmaString, unitsToText, type TextOperator, type TextTest } from './values';
 
 /** Parses a field value as a number: decimal, or hexadecimal with `0x` (as Keywords are written). */
@@ -12,17 +14,23 @@ export function parseNumber(text: string): number {
   return NaN;
 }
 
-function numericTest(op: Operator, bound: number): TextTest {
+function numericTest(op: Operator, bound: number, read: (v: string) => number = parseNumber): TextTest {
   switch (op) {
     case 'gt':
-      return (v) => parseNumber(v) > bound;
+      return (v) => read(v) > bound;
     case 'gte':
-      return (v) => parseNumber(v) >= bound;
+      return (v) => read(v) >= bound;
     case 'lt':
-      return (v) => parseNumber(v) < bound;
+      return (v) => read(v) < bound;
+    case 'lte':
+      return (v) => read(v) <= bound;
     default:
-      return (v) => parseNumber(v) <= bound;
+      return (v) => read(v) === bound;
   }
+}
+
+function boundOf(raw: string | number | boolean): number {
+  return typeof raw === 'number' ? raw : typeof raw === 'string' ? parseNumber(raw) : NaN;
 }
 
 /** A test passing when any of `tests` passes. */
@@ -47,15 +55,15 @@ function base64Test(spec: FieldSpec, text: string, op: TextOperator): TextTest |
 /** Compiles one scalar rule value; returns an error message when the value does not fit the modifiers. */
 export function compileValueTest(spec: FieldSpec, raw: string | number | boolean, op: Operator): TextTest | string {
   const text = String(raw);
+  if (spec.timePart) {
+    const part = spec.timePart;
+    const bound = boundOf(raw);
+    return Number.isFinite(bound) ? numericTest(op, bound, (v) => timePartOf(v, part)) : `'${part}' needs a number, not '${text}'`;
+  }
   switch (op) {
     case 're':
       if (typeof raw !== 'string') return `'re' needs a string value`;
-      try {
-        const regex = new RegExp(text, spec.regexFlags);
-        return (v) => regex.test(v);
-      } catch (e) {
-        return `invalid regular expression: ${(e as Error).message}`;
-      }
+      return compileSafeRegex(text, spec.regexFlags);
     case 'cidr': {
       const test = compileCidr(text);
       return test ?? `'${text}' is not a CIDR range (a.b.c.d/n or x:y::/n)`;
@@ -64,7 +72,7 @@ export function compileValueTest(spec: FieldSpec, raw: string | number | boolean
     case 'gte':
     case 'lt':
     case 'lte': {
-      const bound = typeof raw === 'number' ? raw : typeof raw === 'string' ? parseNumber(raw) : NaN;
+      const bound = boundOf(raw);
       return Number.isFinite(bound) ? numericTest(op, bound) : `'${op}' needs a number, not '${text}'`;
     }
     case 'exists':

@@ -136,7 +136,12 @@ describe('modifiers', () => {
     assert.deepEqual(itemErrors('CommandLine|re|cased: x'), ["'cased' cannot be combined with 're'"]);
     assert.deepEqual(itemErrors('CommandLine|re|base64: x'), ["'base64' cannot be combined with 're'"]);
     assert.deepEqual(itemErrors('CommandLine|windash|base64: x'), ["'windash' cannot be combined with 'base64'"]);
-    assert.deepEqual(itemErrors('CommandLine|expand: x'), ["modifier 'expand' (placeholders) is not supported"]);
+    assert.deepEqual(itemErrors("CommandLine|expand: '%admins%'"), [
+      "placeholder '%admins%' has no values: define it in the eventlogDoctor.placeholders setting (name -> list of values)",
+    ]);
+    assert.deepEqual(itemErrors('CommandLine|neq|contains: x'), ["'neq' cannot be combined with 'contains'"]);
+    assert.deepEqual(itemErrors('UtcTime|hour|contains: 3'), ["'hour' compares a date part as a number: only 'neq', 'gt', 'gte', 'lt' and 'lte' may go with it"]);
+    assert.deepEqual(itemErrors('UtcTime|hour|day: 3'), ["modifiers 'hour' and 'day' cannot be combined"]);
     assert.deepEqual(itemErrors('CommandLine|exists: yes'), ["'exists' takes true or false"]);
     assert.deepEqual(itemErrors('Size|gt: ten'), ["'gt' needs a number, not 'ten'"]);
     assert.deepEqual(itemErrors("IpAddress|cidr: '10.0.0.0/40'"), ["'10.0.0.0/40' is not a CIDR range (a.b.c.d/n or x:y::/n)"]);

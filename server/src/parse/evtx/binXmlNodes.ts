@@ -17,6 +17,10 @@ export interface ElementNode {
   attributes: AttributeNode[];
   /** Content nodes; empty for `<X/>` in the binary form too. */
   children: ContentNode[];
+  /** A child is an element, template instance or PI: known when parsed, so rendering need not look. */
+  hasElementChild: boolean;
+  /** A child is a substitution: only then can the content depend on the values. */
+  hasSubstitution: boolean;
 }
 
 export interface AttributeNode {

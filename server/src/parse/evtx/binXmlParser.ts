@@ -101,10 +101,6 @@ export class BinXmlParser {
     return this.parseDocument();
   }
 
-  position(): number {
-    return this.pos;
-  }
-
   private byte(o: number): number {
     if (o >= this.end) throw new BinXmlError('binary XML ends inside a token', o);
     return this.ctx.bytes[o] as number;
@@ -179,7 +175,7 @@ export class BinXmlParser {
         attributes.push({ name: attrName, parts: this.parseValueParts() });
       }
     }
-    const element: ElementNode = { kind: NodeKind.Element, name, attributes, children: [] };
+    const element: ElementNode = { kind: NodeKind.Element, name, attributes, children: [], hasElementChild: false, hasSubstitution: false };
     const close = this.byte(this.pos);
     this.pos += 1;
     if (close === Token.CloseEmptyElement) {
@@ -188,6 +184,10 @@ export class BinXmlParser {
     }
     if (close !== Token.CloseStartElement) throw new BinXmlError(`unexpected token 0x${close.toString(16)} after element start`, this.pos - 1);
     this.parseContent(element.children);
+    for (const child of element.children) {
+      if (child.kind === NodeKind.Substitution) element.hasSubstitution = true;
+      else if (child.kind === NodeKind.Element || child.kind === NodeKind.TemplateInstance || child.kind === NodeKind.ProcessingInstruction) element.hasElementChild = true;
+    }
     this.depth--;
     return element;
   }

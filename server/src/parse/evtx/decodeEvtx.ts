@@ -17,7 +17,10 @@ const MAX_ISSUES = 1000;
 /** Random access to the bytes of an .evtx file (a whole array, or a file handle read on demand). */
 export interface EvtxSource {
   readonly size: number;
-  /** Up to `length` bytes at `offset`; fewer only at the end of the file. */
+  /**
+   * Up to `length` bytes at `offset`; fewer only at the end of the file. The decoder is done with the
+   * bytes of one read before it makes the next, so a source may hand out the same buffer every time.
+   */
   read(offset: number, length: number): Uint8Array;
 }
 
@@ -125,6 +128,7 @@ export class EvtxDecoder {
    */
   private *decodeRecords(bytes: Uint8Array, index: number, fileOffset: number, limit: number): Generator<EvtxRecord> {
     const ctx = new ChunkContext(bytes);
+    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport');
     const seen = new Set<number>();
     let pos = CHUNK_HEADER_SIZE;
     let recovering = false;
@@ -134,7 +138,9 @@ export class EvtxDecoder {
       if (size === 0) {
         if (!recovering) {
           if (isZero(bytes, pos, limit)) break;
-          this.issue({ offset: fileOffset + pos, chunk: index, recordId: lastId >= 0 ? lastId + 1 : undefined, message: describeBadRecord(bytes, pos) });
+          const issue: EvtxIssue = { offset: fileOffset + pos, chunk: index, message: describeBadRecord(bytes, pos) };
+          if (u32(bytes, pos) === RECORD_SIGNATURE && pos + 16 <= bytes.length) issue.recordId = u64(bytes, pos + 8);
+          this.issue(issue);
         }
         const next = this.findRecord(bytes, pos + 1, limit, lastId);
         if (next < 0) break;
@@ -143,7 +149,7 @@ export class EvtxDecoder {
         recovering = true;
         continue;
       }
-      const record = this.decodeRecord(ctx, pos, size, index, fileOffset);
+      const record = this.decodeRecord(renderer, ctx, pos, size, index, fileOffset);
       lastId = u64(bytes, pos + 8);
       seen.add(lastId);
       if (record) {
@@ -159,13 +165,14 @@ export class EvtxDecoder {
   /** Stale records in the free space: any consistent record whose id this chunk has not shown yet. */
   private *recoverSlack(ctx: ChunkContext, from: number, seen: Set<number>, index: number, fileOffset: number): Generator<EvtxRecord> {
     const bytes = ctx.bytes;
+    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport');
     let pos = this.findRecord(bytes, from, bytes.length, -1);
     while (pos >= 0 && !this.limitReached()) {
       const size = this.recordSizeAt(bytes, pos);
       const id = u64(bytes, pos + 8);
       if (!seen.has(id)) {
         seen.add(id);
-        const record = this.decodeRecord(ctx, pos, size, index, fileOffset, true);
+        const record = this.decodeRecord(renderer, ctx, pos, size, index, fileOffset, true);
         if (record) {
           record.recovered = true;
           yield record;
@@ -192,12 +199,20 @@ export class EvtxDecoder {
     return -1;
   }
 
-  private decodeRecord(ctx: ChunkContext, pos: number, size: number, chunk: number, fileOffset: number, quiet = false): EvtxRecord | undefined {
+  private decodeRecord(
+    renderer: XmlRenderer,
+    ctx: ChunkContext,
+    pos: number,
+    size: number,
+    chunk: number,
+    fileOffset: number,
+    quiet = false,
+  ): EvtxRecord | undefined {
     const b = ctx.bytes;
     const recordId = u64(b, pos + 8);
     try {
       const nodes = new BinXmlParser(ctx, pos + 24, pos + size - 4).parseDocument();
-      const { xml, event } = new XmlRenderer(ctx, this.options.style === 'evtxexport').render(nodes);
+      const { xml, event } = renderer.render(nodes);
       if (xml === '') {
         if (quiet) return undefined;
         this.stats.brokenRecords++;

@@ -1,104 +1,121 @@
 import { displayedEventId, type LogEvent, type SourceValue } from '../model';
 
+/** `value` trimmed, without a new string when there is nothing to trim (the usual case). */
+function trimmed(value: string): string {
+  const n = value.length;
+  if (n === 0) return value;
+  const first = value.charCodeAt(0);
+  const last = value.charCodeAt(n - 1);
+  return first <= 32 || last <= 32 || first === 0xa0 || last === 0xa0 || first === 0xfeff ? value.trim() : value;
+}
+
 /**
  * Fills a `LogEvent` while a record is rendered: the renderer reports every attribute and every
- * text-only element with its path, decoded value and span in the rendered XML.
+ * leaf element with its path (element names from `Event` down), decoded value and span in the XML.
  */
 export class EventCollector {
   readonly event: LogEvent = { format: 'evtx', span: { start: 0, end: 0 }, anchor: { start: 0, end: 0 }, data: [] };
   private dataName: string | undefined;
 
-  /** An element opens; `path` holds the names from `Event` down to it. */
-  elementStart(_path: readonly string[]): void {
+  /** An element opens; its attributes and text follow. */
+  elementStart(): void {
     this.dataName = undefined;
   }
 
   attribute(path: readonly string[], name: string, value: string, start: number, end: number): void {
-    const e = this.event;
-    const sv = (): SourceValue => ({ value: value.trim(), start, end });
-    if (path.length === 3 && path[1] === 'System') {
-      switch (path[2]) {
-        case 'Provider':
-          if (name === 'Name') e.provider = sv();
-          else if (name === 'Guid') e.providerGuid = sv();
-          else if (name === 'EventSourceName') e.eventSourceName = sv();
-          return;
-        case 'EventID':
-          if (name === 'Qualifiers') e.qualifiers = sv();
-          return;
-        case 'TimeCreated':
-          if (name === 'SystemTime') {
-            e.timeCreated = sv();
-            const time = isoMillis(value);
-            if (time !== undefined) e.time = time;
-          }
-          return;
-        case 'Execution':
-          if (name === 'ProcessID') e.processId = sv();
-          else if (name === 'ThreadID') e.threadId = sv();
-          return;
-        case 'Security':
-          if (name === 'UserID') e.userId = sv();
-          return;
-      }
+    if (path.length !== 3) return;
+    const section = path[1];
+    if (section === 'EventData') {
+      if (name === 'Name') this.dataName = value;
       return;
     }
-    if (path.length === 3 && path[1] === 'EventData' && name === 'Name') this.dataName = value;
+    if (section !== 'System') return;
+    const e = this.event;
+    switch (path[2]) {
+      case 'Provider':
+        if (name === 'Name') e.provider = { value: trimmed(value), start, end };
+        else if (name === 'Guid') e.providerGuid = { value: trimmed(value), start, end };
+        else if (name === 'EventSourceName') e.eventSourceName = { value: trimmed(value), start, end };
+        return;
+      case 'EventID':
+        if (name === 'Qualifiers') e.qualifiers = { value: trimmed(value), start, end };
+        return;
+      case 'TimeCreated':
+        if (name === 'SystemTime') {
+          e.timeCreated = { value: trimmed(value), start, end };
+          const time = isoMillis(value);
+          if (time !== undefined) e.time = time;
+        }
+        return;
+      case 'Execution':
+        if (name === 'ProcessID') e.processId = { value: trimmed(value), start, end };
+        else if (name === 'ThreadID') e.threadId = { value: trimmed(value), start, end };
+        return;
+      case 'Security':
+        if (name === 'UserID') e.userId = { value: trimmed(value), start, end };
+        return;
+    }
   }
 
   /** A leaf element (no child elements) with its text; empty elements report an empty value and span. */
   text(path: readonly string[], value: string, start: number, end: number): void {
+    const depth = path.length;
+    if (depth < 3) return;
     const e = this.event;
-    const sv: SourceValue = { value: value.trim(), start, end };
     const section = path[1];
-    if (path.length === 3 && section === 'System') {
-      switch (path[2]) {
-        case 'EventID':
-          e.eventId = sv;
-          e.id = displayedEventId(sv.value);
-          break;
-        case 'Version':
-          e.version = sv;
-          break;
-        case 'Level': {
-          e.level = sv;
-          const n = displayedEventId(sv.value);
-          if (n !== undefined) e.levelNumber = n;
-          break;
-        }
-        case 'Task':
-          e.task = sv;
-          break;
-        case 'Opcode':
-          e.opcode = sv;
-          break;
-        case 'Keywords':
-          e.keywords = sv;
-          break;
-        case 'EventRecordID':
-          e.recordId = sv;
-          break;
-        case 'Channel':
-          e.channel = sv;
-          break;
-        case 'Computer':
-          e.computer = sv;
-          break;
+    const element = path[depth - 1] as string;
+    if (section === 'System') {
+      if (depth === 3) this.systemText(element, { value: trimmed(value), start, end });
+    } else if (section === 'EventData') {
+      if (depth !== 3) return;
+      if (element === 'Binary') e.binary = { value: trimmed(value), start, end };
+      else if (this.dataName !== undefined) e.data.push({ value: trimmed(value), start, end, name: this.dataName });
+      else if (element === 'Data') e.data.push({ value: trimmed(value), start, end });
+      else e.data.push({ value: trimmed(value), start, end, name: localName(element) });
+    } else if (section === 'UserData') {
+      e.data.push({ value: trimmed(value), start, end, name: localName(element) });
+    }
+  }
+
+  private systemText(element: string, sv: SourceValue): void {
+    const e = this.event;
+    switch (element) {
+      case 'EventID':
+        e.eventId = sv;
+        e.id = displayedEventId(sv.value);
+        break;
+      case 'Version':
+        e.version = sv;
+        break;
+      case 'Level': {
+        e.level = sv;
+        const n = displayedEventId(sv.value);
+        if (n !== undefined) e.levelNumber = n;
+        break;
       }
-      return;
+      case 'Task':
+        e.task = sv;
+        break;
+      case 'Opcode':
+        e.opcode = sv;
+        break;
+      case 'Keywords':
+        e.keywords = sv;
+        break;
+      case 'EventRecordID':
+        e.recordId = sv;
+        break;
+      case 'Channel':
+        e.channel = sv;
+        break;
+      case 'Computer':
+        e.computer = sv;
+        break;
     }
-    if (section === 'EventData' && path.length === 3) {
-      const element = path[2] as string;
-      if (element === 'Binary') e.binary = sv;
-      else if (this.dataName !== undefined) e.data.push({ ...sv, name: this.dataName });
-      else e.data.push(element === 'Data' ? sv : { ...sv, name: localName(element) });
-      return;
-    }
-    if (section === 'UserData' && path.length >= 3) e.data.push({ ...sv, name: localName(path[path.length - 1] as string) });
   }
 
   elementEnd(path: readonly string[], start: number, end: number): void {
-    if (path.length === 3 && path[1] === 'System' && path[2] === 'EventID') this.event.anchor = { start, end };
+    if (path.length === 3 && path[2] === 'EventID' && path[1] === 'System') this.event.anchor = { start, end };
   }
 }
 
@@ -107,10 +124,29 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
+const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
+const number = (s: string, from: number, to: number): number => {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = digit(s, i);
+    if (d < 0 || d > 9) return NaN;
+    n = n * 10 + d;
+  }
+  return n;
+};
+
 /** Milliseconds of `2016-06-29T15:24:34.346000000Z`-style text (fraction optional), or undefined. */
 function isoMillis(text: string): number | undefined {
-  const m = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(?:\.(\d{1,9}))?Z$/.exec(text);
-  if (!m) return undefined;
-  const ms = Date.parse(`${m[1]}.${(m[2] ?? '').padEnd(3, '0').slice(0, 3)}Z`);
-  return Number.isNaN(ms) ? undefined : ms;
+  if (text.length < 20 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || !text.endsWith('Z')) return undefined;
+  let ms = 0;
+  if (text[19] === '.') {
+    const digits = text.length - 21;
+    if (digits < 1) return undefined;
+    ms = number(text, 20, 20 + Math.min(3, digits)) * (digits >= 3 ? 1 : digits === 2 ? 10 : 100);
+    if (Number.isNaN(number(text, 20, text.length - 1))) return undefined;
+  } else if (text.length !== 20) {
+    return undefined;
+  }
+  const time = Date.UTC(number(text, 0, 4), number(text, 5, 7) - 1, number(text, 8, 10), number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), ms);
+  return Number.isNaN(time) ? undefined : time;
 }

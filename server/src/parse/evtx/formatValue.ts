@@ -9,6 +9,8 @@ import { ValueType, fixedSize } from './valueTypes';
  */
 
 const HEX = '0123456789ABCDEF';
+/** Two upper-case hex digits of every byte value. */
+const BYTE_HEX = Array.from({ length: 256 }, (_, i) => HEX[i >> 4]! + HEX[i & 15]!);
 const hexLower = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 
 function hex32(n: number, pad: boolean): string {
@@ -28,10 +30,7 @@ const CP1252 = [
 
 export function binaryHex(b: Uint8Array, o: number, size: number): string {
   let s = '';
-  for (let i = 0; i < size; i++) {
-    const x = b[o + i] as number;
-    s += HEX[x >> 4]! + HEX[x & 15]!;
-  }
+  for (let i = 0; i < size; i++) s += BYTE_HEX[b[o + i] as number];
   return s;
 }
 
@@ -55,10 +54,8 @@ function ansiValue(b: Uint8Array, o: number, size: number): string {
 }
 
 export function guidText(b: Uint8Array, o: number): string {
-  const d1 = hexLower(u32(b, o), 8);
-  const d2 = hexLower(u16(b, o + 4), 4);
-  const d3 = hexLower(u16(b, o + 6), 4);
-  return `{${d1}-${d2}-${d3}-${binaryHex(b, o + 8, 2).toLowerCase()}-${binaryHex(b, o + 10, 6).toLowerCase()}}`.toUpperCase();
+  const h = (i: number): string => BYTE_HEX[b[o + i] as number] as string;
+  return `{${h(3)}${h(2)}${h(1)}${h(0)}-${h(5)}${h(4)}-${h(7)}${h(6)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}}`;
 }
 
 /** `S-1-5-21-...`; undefined when the bytes are too short for the sub-authority count. */

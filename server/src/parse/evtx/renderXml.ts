@@ -8,23 +8,24 @@ import type { LogEvent } from '../model';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NO_VALUES: ValueRef[] = [];
+const INDENTS: string[] = [];
+
+function indentation(level: number): string {
+  let indent = INDENTS[level];
+  if (indent === undefined) INDENTS[level] = indent = '  '.repeat(level);
+  return indent;
+}
+
+const TEXT_SPECIAL = /[&<>]/;
+const ATTRIBUTE_SPECIAL = /[&<>"]/;
 
 function escapeText(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 38 || c === 60 || c === 62) return s.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
-  }
-  return s;
+  return TEXT_SPECIAL.test(s) ? s.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')) : s;
 }
 
 function escapeAttribute(s: string): string {
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 38 || c === 60 || c === 62 || c === 34) {
-      return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
-    }
-  }
-  return s;
+  if (!ATTRIBUTE_SPECIAL.test(s)) return s;
+  return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
 }
 
 /** A rendered record: the XML text and the event read from it. */
@@ -39,9 +40,11 @@ export interface RenderedEvent {
  * attribute, and values formatted by their type. The event model is collected on the way.
  */
 export class XmlRenderer {
-  private out = '';
+  /** The XML so far as pieces joined once at the end, and its length for spans. */
+  private readonly out: string[] = [];
+  private length = 0;
   private readonly path: string[] = [];
-  private readonly collector = new EventCollector();
+  private collector = new EventCollector();
   /** Decoded value and raw (escaped) text of the last `partsText` call. */
   private raw = '';
   /** The array item standing in for one substitution while its element is repeated. */
@@ -53,12 +56,18 @@ export class XmlRenderer {
     private readonly padHex = false,
   ) {}
 
+  /** Renders one record; a renderer is reused for every record of its chunk. */
   render(nodes: ContentNode[]): RenderedEvent {
+    this.out.length = 0;
+    this.length = 0;
+    this.path.length = 0;
+    this.arrayItem = undefined;
+    this.collector = new EventCollector();
     this.renderNodes(nodes, NO_VALUES, 0);
-    const xml = this.out.endsWith('\n') ? this.out.slice(0, -1) : this.out;
+    if (this.out[this.out.length - 1] === '\n') this.out.pop();
+    const xml = this.out.join('');
     const event = this.collector.event;
     event.span = { start: 0, end: xml.length };
-    if (event.anchor.end === 0) event.anchor = { start: 0, end: 0 };
     return { xml, event };
   }
 
@@ -79,7 +88,8 @@ export class XmlRenderer {
           break;
         }
         case NodeKind.ProcessingInstruction:
-          this.out += `${'  '.repeat(this.path.length)}<?${node.target}${node.data ? ' ' + node.data : ''}?>\n`;
+          this.write(`${indentation(this.path.length)}<?${node.target}${node.data ? ' ' + node.data : ''}?>`);
+          this.write('\n');
           break;
         default: {
           const decoded = this.partsText([node as ValuePart], values);
@@ -91,7 +101,14 @@ export class XmlRenderer {
 
   /** Text between child elements goes on a line of its own, from the last `partsText` call. */
   private textLine(): void {
-    this.out += `${'  '.repeat(this.path.length)}${this.raw}\n`;
+    this.write(indentation(this.path.length));
+    this.write(this.raw);
+    this.write('\n');
+  }
+
+  private write(s: string): void {
+    this.out.push(s);
+    this.length += s.length;
   }
 
   private renderBinXmlValue(value: ValueRef, depth: number): void {
@@ -101,6 +118,10 @@ export class XmlRenderer {
   }
 
   private renderElement(node: ElementNode, values: ValueRef[], depth: number): void {
+    if (!node.hasSubstitution) {
+      this.renderElementOnce(node, values, depth);
+      return;
+    }
     let arrayIndex = -1;
     for (const child of node.children) {
       if (child.kind !== NodeKind.Substitution) continue;
@@ -127,65 +148,68 @@ export class XmlRenderer {
   }
 
   private renderElementOnce(node: ElementNode, values: ValueRef[], depth: number): void {
-    const indent = '  '.repeat(this.path.length);
-    const start = this.out.length + indent.length;
+    const indent = indentation(this.path.length);
+    const start = this.length + indent.length;
     this.path.push(node.name);
-    this.collector.elementStart(this.path);
-    this.out += `${indent}<${node.name}`;
+    this.collector.elementStart();
+    this.write(indent);
+    this.write('<');
+    this.write(node.name);
     for (const attribute of node.attributes) {
       if (isDropped(attribute.parts, values)) continue;
       const decoded = this.partsText(attribute.parts, values, true);
-      this.out += ` ${attribute.name}="`;
-      const valueStart = this.out.length;
-      this.out += this.raw;
-      this.collector.attribute(this.path, attribute.name, decoded, valueStart, this.out.length);
-      this.out += '"';
+      this.write(' ');
+      this.write(attribute.name);
+      this.write('="');
+      const valueStart = this.length;
+      this.write(this.raw);
+      this.collector.attribute(this.path, attribute.name, decoded, valueStart, this.length);
+      this.write('"');
     }
-    if (this.hasElementContent(node.children, values)) {
-      this.out += '>\n';
-      const mark = this.out.length;
+    if (this.hasElementContent(node, values)) {
+      this.write('>\n');
+      const markLength = this.length;
+      const markParts = this.out.length;
       this.renderNodes(node.children, values, depth + 1);
-      if (this.out.length === mark) {
+      if (this.length === markLength) {
         // Every child was dropped (optional substitutions without values): an empty element remains.
-        this.out = this.out.slice(0, mark - 2) + '/>';
-        this.collector.elementEnd(this.path, start, this.out.length);
-        this.out += '\n';
+        this.out.length = markParts - 1;
+        this.length -= 2;
+        this.write('/>');
       } else {
-        this.out += `${indent}</${node.name}>`;
-        this.collector.elementEnd(this.path, start, this.out.length);
-        this.out += '\n';
+        this.write(indent);
+        this.write('</');
+        this.write(node.name);
+        this.write('>');
       }
+      this.collector.elementEnd(this.path, start, this.length);
     } else {
       const decoded = this.partsText(node.children as ValuePart[], values);
       if (this.raw === '' || isBlankLines(this.raw)) {
-        const at = this.out.length;
-        this.out += '/>';
-        this.collector.text(this.path, '', at, at);
+        this.collector.text(this.path, '', this.length, this.length);
+        this.write('/>');
       } else {
-        this.out += '>';
-        const textStart = this.out.length;
-        this.out += this.raw;
-        this.collector.text(this.path, decoded, textStart, this.out.length);
-        this.out += `</${node.name}>`;
+        this.write('>');
+        const textStart = this.length;
+        this.write(this.raw);
+        this.collector.text(this.path, decoded, textStart, this.length);
+        this.write('</');
+        this.write(node.name);
+        this.write('>');
       }
-      this.collector.elementEnd(this.path, start, this.out.length);
-      this.out += '\n';
+      this.collector.elementEnd(this.path, start, this.length);
     }
+    this.write('\n');
     this.path.pop();
   }
 
-  private hasElementContent(children: readonly ContentNode[], values: ValueRef[]): boolean {
-    for (const child of children) {
-      switch (child.kind) {
-        case NodeKind.Element:
-        case NodeKind.TemplateInstance:
-        case NodeKind.ProcessingInstruction:
-          return true;
-        case NodeKind.Substitution: {
-          const value = values[child.index];
-          if (value && value.type === ValueType.BinXml && value.size > 0) return true;
-        }
-      }
+  private hasElementContent(node: ElementNode, values: ValueRef[]): boolean {
+    if (node.hasElementChild) return true;
+    if (!node.hasSubstitution) return false;
+    for (const child of node.children) {
+      if (child.kind !== NodeKind.Substitution) continue;
+      const value = values[child.index];
+      if (value && value.type === ValueType.BinXml && value.size > 0) return true;
     }
     return false;
   }

@@ -1,5 +1,5 @@
 import type { SourceValue } from '../model';
-import { lineContentEnd, nextLineStart, trimmedValue } from './textCursor';
+import { ForwardSearch, lineContentEnd, nextLineStart, trimmedValue } from './textCursor';
 
 const QUOTE = 34;
 const CR = 13;
@@ -31,6 +31,21 @@ export interface RowReaderOptions {
   isRowStart?: (lineStart: number) => boolean;
   /** When false, quoted fields end at their line's end (used after an unterminated quote ran to the region end). */
   multiLine: boolean;
+  /** Searches shared by every row of one export, so finding quotes and delimiters stays linear. */
+  quotes: ForwardSearch;
+  delimiters: ForwardSearch;
+}
+
+/** The options for reading the rows of one export in `[.., limit)`. */
+export function rowReaderOptions(text: string, delimiter: number, limit: number, isRowStart?: (lineStart: number) => boolean): RowReaderOptions {
+  return {
+    delimiter,
+    limit,
+    isRowStart,
+    multiLine: true,
+    quotes: new ForwardSearch(text, '"', limit),
+    delimiters: new ForwardSearch(text, String.fromCharCode(delimiter), limit),
+  };
 }
 
 /**
@@ -43,8 +58,7 @@ export function readDelimitedRow(text: string, pos: number, options: RowReaderOp
   row.cellStarts.length = 0;
   row.unterminatedQuoteAt = undefined;
   const { values, cellStarts } = row;
-  const { delimiter, limit } = options;
-  const delimiterChar = String.fromCharCode(delimiter);
+  const { delimiter, limit, delimiters } = options;
   let p = pos;
   let lineEnd = lineContentEnd(text, p, limit);
   for (;;) {
@@ -62,10 +76,10 @@ export function readDelimitedRow(text: string, pos: number, options: RowReaderOp
       values.push(quotedValue(text, q + 1, close));
       if (close >= lineEnd) lineEnd = lineContentEnd(text, close, limit);
       // Text between the closing quote and the delimiter is malformed but harmless: skip it.
-      p = text.indexOf(delimiterChar, close + 1);
+      p = delimiters.next(close + 1);
       if (p < 0 || p > lineEnd) p = lineEnd;
     } else {
-      let e = text.indexOf(delimiterChar, q);
+      let e = delimiters.next(q);
       if (e < 0 || e > lineEnd) e = lineEnd;
       cellStarts.push(cellStart);
       values.push(trimmedValue(text, q, e));
@@ -92,8 +106,7 @@ function findClosingQuote(text: string, from: number, options: RowReaderOptions)
   let nextNewline = text.indexOf('\n', from);
   if (nextNewline >= limit) nextNewline = -1;
   for (;;) {
-    let quote = text.indexOf('"', p);
-    if (quote >= limit) quote = -1;
+    const quote = options.quotes.next(p);
     // Check every line the quoted text would run into before the candidate quote.
     while (nextNewline >= 0 && (quote < 0 || nextNewline < quote)) {
       if (!options.multiLine) return -1;

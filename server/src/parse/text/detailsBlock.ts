@@ -1,6 +1,6 @@
 import { isFenceLine, labelTable, readLabelLine } from './labelLine';
 import { readLabeledBlock, type BlockRules } from './labeledBlock';
-import { addProblem, buildEvent, type TextParseContext } from './textParseContext';
+import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
 import { VOCABULARIES, type DetailsLabel } from './vocabulary';
 
 const DETAILS_LABELS = labelTable<DetailsLabel>(...VOCABULARIES.map((v) => v.details));
@@ -51,11 +51,4 @@ export function tryParseDetailsBlock(ctx: TextParseContext, lineStart: number, c
   };
   ctx.events.push(buildEvent('details-text', span, withoutUndefined(fields), { start: lineStart, end: block.firstLineEnd }));
   return block.next;
-}
-
-/** Drops undefined entries so events carry only the fields their text has. */
-export function withoutUndefined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
-  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }

@@ -1,14 +1,16 @@
 import type { LogEvent, SourceValue } from '../model';
 import { isLevelWord, levelNumberOf } from './levels';
-import { readDelimitedRow, type DelimitedRow } from './delimitedRow';
+import { readDelimitedRow, rowReaderOptions, type DelimitedRow } from './delimitedRow';
 import { addProblem, displayedId, type TextParseContext } from './textParseContext';
-import { isBlankLine, lineContentEnd, nextLineStart, skipBlanks } from './textCursor';
+import { isBlankLine, lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
 import { VOCABULARIES } from './vocabulary';
 
 const TAB = 9;
 const COMMA = 44;
 const COLUMNS = 6;
 const MAX_HEADER_LENGTH = 400;
+/** Longer than any level word of any language. */
+const MAX_LEVEL_CELL = 40;
 
 /** Each language's header, normalized: lower case, one space between words. */
 const NORMALIZED_HEADERS: ReadonlySet<string> = new Set(VOCABULARIES.map((v) => v.tableHeader.join(' ').toLowerCase()));
@@ -21,8 +23,8 @@ const FIRST_HEADER_WORDS: readonly string[] = VOCABULARIES.map((v) => v.tableHea
 export function isEventViewerHeader(text: string, lineStart: number, contentEnd: number): boolean {
   const p = skipBlanks(text, lineStart, contentEnd);
   if (contentEnd - p > MAX_HEADER_LENGTH) return false;
-  const head = text.slice(p, Math.min(contentEnd, p + 12)).toLowerCase().replace(/^"/, '');
-  if (!FIRST_HEADER_WORDS.some((w) => head.startsWith(w))) return false;
+  const q = text.charCodeAt(p) === 34 ? p + 1 : p;
+  if (!FIRST_HEADER_WORDS.some((w) => startsWithIgnoreCase(text, q, w))) return false;
   const normalized = text
     .slice(p, contentEnd)
     .toLowerCase()
@@ -40,17 +42,15 @@ export function parseEventViewerTable(ctx: TextParseContext, headerStart: number
   let pos = nextLineStart(text, headerEnd, end);
   const delimiter = chooseDelimiter(text, headerStart, headerEnd, pos, end);
   const format = delimiter === TAB ? 'tab-text' : 'csv';
-  const delimiterChar = String.fromCharCode(delimiter);
-  const isRowStart = (lineStart: number): boolean => startsWithLevelCell(text, lineStart, end, delimiterChar);
-  let multiLine = true;
+  const isRowStart = (lineStart: number): boolean => startsWithLevelCell(text, lineStart, end, delimiter);
+  const options = rowReaderOptions(text, delimiter, end, isRowStart);
   let row: DelimitedRow | undefined;
   while (pos < end) {
     const contentEnd = lineContentEnd(text, pos, end);
     if (isBlankLine(text, pos, contentEnd)) break;
-    const delimiterAt = text.indexOf(delimiterChar, pos);
-    if (delimiterAt < 0 || delimiterAt >= contentEnd) {
+    if (!lineHas(text, delimiter, pos, contentEnd)) {
       const next = nextLineStart(text, contentEnd, end);
-      if (isLevelWord(text.slice(skipBlanks(text, pos, contentEnd), contentEnd).trim())) {
+      if (contentEnd - pos <= MAX_LEVEL_CELL && isLevelWord(text.slice(pos, contentEnd).trim())) {
         addProblem(ctx, pos, contentEnd, `Event Viewer ${format} row has 1 of ${COLUMNS} columns`);
       } else if (!isRowStart(next)) {
         break;
@@ -60,7 +60,7 @@ export function parseEventViewerTable(ctx: TextParseContext, headerStart: number
       pos = next;
       continue;
     }
-    row = readDelimitedRow(text, pos, { delimiter, limit: end, isRowStart, multiLine }, row);
+    row = readDelimitedRow(text, pos, options, row);
     if (row.unterminatedQuoteAt !== undefined) {
       addProblem(ctx, row.unterminatedQuoteAt, row.end, 'Quoted description has no closing quote; it is read up to the end of its line');
     }
@@ -72,7 +72,7 @@ export function parseEventViewerTable(ctx: TextParseContext, headerStart: number
     pos = row.unterminatedQuoteAt === undefined ? row.next : skipBrokenDescription(text, row.next, end, isRowStart);
     // A quote that ran to the end of the region leaves no row start to resume at: read the rest line by line.
     if (row.unterminatedQuoteAt !== undefined && pos >= end && row.next < end) {
-      multiLine = false;
+      options.multiLine = false;
       pos = row.next;
     }
   }
@@ -142,10 +142,18 @@ function chooseDelimiter(text: string, headerStart: number, headerEnd: number, f
 }
 
 /** True when the line starts with a level word directly followed by the delimiter (a new row). */
-function startsWithLevelCell(text: string, lineStart: number, end: number, delimiter: string): boolean {
-  const at = text.indexOf(delimiter, lineStart);
-  if (at < 0 || at - lineStart > 40 || at > end) return false;
-  const nl = text.indexOf('\n', lineStart);
-  if (nl >= 0 && nl < at) return false;
-  return isLevelWord(text.slice(lineStart, at).trim());
+function startsWithLevelCell(text: string, lineStart: number, end: number, delimiter: number): boolean {
+  const limit = Math.min(end, lineStart + MAX_LEVEL_CELL);
+  for (let p = lineStart; p < limit; p++) {
+    const c = text.charCodeAt(p);
+    if (c === delimiter) return isLevelWord(text.slice(lineStart, p).trim());
+    if (c === 10 || c === 13) return false;
+  }
+  return false;
+}
+
+/** True when `code` occurs in `[from, to)`; scans only the line, never past it. */
+function lineHas(text: string, code: number, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) if (text.charCodeAt(p) === code) return true;
+  return false;
 }

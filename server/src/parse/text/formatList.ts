@@ -1,5 +1,5 @@
 import type { SourceValue } from '../model';
-import { isEventProperty, isIdProperty, PropertyFields } from './powershellProperties';
+import { isEventOnlyProperty, isEventProperty, isIdProperty, PropertyFields } from './powershellProperties';
 import { addProblem, buildEvent, type TextParseContext } from './textParseContext';
 import { isBlankLine, lineContentEnd, nextLineStart, skipBlanks, trimEndBlanks } from './textCursor';
 
@@ -53,6 +53,7 @@ export function tryParseFormatList(ctx: TextParseContext, lineStart: number, con
   const fields = new PropertyFields();
   let properties = 0;
   let hasId = false;
+  let hasEventOnly = false;
   let recordEnd = contentEnd;
   let pos = lineStart;
   while (pos < end) {
@@ -61,13 +62,14 @@ export function tryParseFormatList(ctx: TextParseContext, lineStart: number, con
     if (!line) break;
     if (isEventProperty(line.key)) properties++;
     if (isIdProperty(line.key)) hasId = true;
+    if (isEventOnlyProperty(line.key)) hasEventOnly = true;
     const value = readValue(text, pos, line, end);
     fields.set(line.key, value.value);
     recordEnd = value.end;
     pos = value.next;
     if (value.endedAtBlankLine) break;
   }
-  if (properties < MIN_PROPERTIES) return -1;
+  if (properties < MIN_PROPERTIES || (!hasId && !hasEventOnly)) return -1;
   const span = { start: lineStart, end: recordEnd };
   if (!hasId) {
     addProblem(ctx, span.start, span.end, 'PowerShell Format-List event has no Id line (the record looks cut off)');

@@ -1,4 +1,4 @@
-import { isBlank, skipBlanks, trimEndBlanks } from './textCursor';
+import { skipBlanks, trimEndBlanks } from './textCursor';
 
 const MAX_LABEL_LENGTH = 40;
 const COLON = 58;
@@ -61,4 +61,3 @@ export function isFenceLine(text: string, lineStart: number, contentEnd: number)
   return p + 3 <= contentEnd && text.startsWith('```', p);
 }
 
-export { isBlank };

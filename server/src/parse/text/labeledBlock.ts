@@ -35,6 +35,7 @@ export interface BlockRead<K extends string> {
 export function readLabeledBlock<K extends string>(ctx: TextParseContext, start: number, rules: BlockRules<K>): BlockRead<K> {
   const { text, end } = ctx;
   const values = new Map<K, SourceValue>();
+  const seen = new Set<K>();
   const firstLineEnd = trimEndBlanks(text, start, lineContentEnd(text, start, end));
   const read: BlockRead<K> = { values, knownLabels: 0, message: undefined, start, end: firstLineEnd, firstLineEnd, next: end };
   let pos = start;
@@ -43,7 +44,7 @@ export function readLabeledBlock<K extends string>(ctx: TextParseContext, start:
     const line = pos === start || !isBlankLine(text, pos, contentEnd) ? readLabelLine(text, pos, contentEnd) : undefined;
     const key = line && rules.labels.get(line.label);
     // A label seen before starts the next block; a line of another shape ends this one.
-    if (pos !== start && (key === undefined ? rules.endsBlockBefore(pos, contentEnd) : values.has(key))) break;
+    if (pos !== start && (key === undefined ? rules.endsBlockBefore(pos, contentEnd) : seen.has(key))) break;
     if (!line) {
       if (pos === start) pos = nextLineStart(text, contentEnd, end);
       break;
@@ -51,13 +52,14 @@ export function readLabeledBlock<K extends string>(ctx: TextParseContext, start:
     read.end = trimEndBlanks(text, pos, contentEnd);
     pos = nextLineStart(text, contentEnd, end);
     if (key === undefined) continue;
+    seen.add(key);
     read.knownLabels++;
     if (key === rules.closingKey) break;
     if (key === rules.descriptionKey) {
       pos = readMessage(ctx, line, pos, rules, read);
       break;
     }
-    if (!values.has(key) && line.valueEnd > line.valueStart) {
+    if (line.valueEnd > line.valueStart) {
       values.set(key, { start: line.valueStart, end: line.valueEnd, value: text.slice(line.valueStart, line.valueEnd) });
     }
   }

@@ -1,8 +1,7 @@
 import type { SourceValue } from '../model';
 import { isFenceLine, labelTable, readLabelLine } from './labelLine';
 import { readLabeledBlock, type BlockRules } from './labeledBlock';
-import { withoutUndefined } from './detailsBlock';
-import { addProblem, buildEvent, type TextParseContext } from './textParseContext';
+import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
 import { isBlankLine, lineContentEnd, multiLineValue, nextLineStart, skipBlanks, startsWithIgnoreCase, trimEndBlanks } from './textCursor';
 import { LEGACY_LABELS } from './vocabulary';
 

@@ -4,7 +4,11 @@ import { LOG_LINE_PATTERNS } from './logLinePatterns';
 import { buildEvent, type TextFields, type TextParseContext } from './textParseContext';
 import { lineContentEnd, skipBlanks, trimEndBlanks } from './textCursor';
 
-const LOWER_PATTERNS = LOG_LINE_PATTERNS.map((p) => p.toLowerCase());
+/**
+ * All patterns as one case-insensitive alternation of escaped literals: one linear pass (no nested
+ * quantifiers, nothing to backtrack into), and offsets stay those of the original text.
+ */
+const PATTERN_SEARCH = new RegExp(LOG_LINE_PATTERNS.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'gi');
 const SECTION_START = '>>>  Section start ';
 
 /**
@@ -15,6 +19,8 @@ export function scanLogLines(ctx: TextParseContext, start: number, end: number):
   if (end <= start) return;
   const { text } = ctx;
   const lineStarts = matchingLineStarts(text, start, end);
+  if (lineStarts.length === 0) return;
+  const sections = new SectionTracker(text, start, end);
   for (const lineStart of lineStarts) {
     const contentEnd = lineContentEnd(text, lineStart, end);
     const lineEnd = trimEndBlanks(text, lineStart, contentEnd);
@@ -22,7 +28,7 @@ export function scanLogLines(ctx: TextParseContext, start: number, end: number):
     const messageStart = readPrefix(text, lineStart, lineEnd, fields);
     fields.message = { start: messageStart, end: lineEnd, value: text.slice(messageStart, lineEnd) };
     if (!fields.timeCreated) {
-      const section = sectionStartTime(text, ctx, lineStart, start);
+      const section = sections.timeBefore(lineStart);
       if (section) fields.timeCreated = section;
     }
     const line = { start: lineStart, end: lineEnd };
@@ -32,28 +38,22 @@ export function scanLogLines(ctx: TextParseContext, start: number, end: number):
   }
 }
 
-/** Sorted starts of the lines holding a pattern, found with one search per pattern (case-insensitive). */
+/**
+ * Sorted starts of the lines holding a pattern, found in one case-insensitive pass over the region
+ * (searched as a slice so the search never runs past the region's end).
+ */
 function matchingLineStarts(text: string, start: number, end: number): number[] {
+  const found: number[] = [];
   const region = text.slice(start, end);
-  const lower = region.toLowerCase();
-  const found = new Set<number>();
-  if (lower.length === region.length) {
-    for (const pattern of LOWER_PATTERNS) {
-      for (let at = lower.indexOf(pattern); at >= 0; at = lower.indexOf(pattern, at + pattern.length)) {
-        found.add(start + lower.lastIndexOf('\n', at) + 1);
-      }
-    }
-  } else {
-    // Lower-casing changed the length (rare letters): check line by line so offsets stay exact.
-    for (let p = start; p < end; ) {
-      const e = lineContentEnd(text, p, end);
-      const line = text.slice(p, e).toLowerCase();
-      if (LOWER_PATTERNS.some((pattern) => line.includes(pattern))) found.add(p);
-      const nl = text.indexOf('\n', e);
-      p = nl < 0 || nl >= end ? end : nl + 1;
-    }
+  PATTERN_SEARCH.lastIndex = 0;
+  for (let m = PATTERN_SEARCH.exec(region); m !== null; m = PATTERN_SEARCH.exec(region)) {
+    found.push(start + region.lastIndexOf('\n', m.index) + 1);
+    // One hit per line is enough: go on after the line, so a long line is not walked back over again.
+    const lineEnd = region.indexOf('\n', m.index);
+    if (lineEnd < 0) break;
+    PATTERN_SEARCH.lastIndex = lineEnd + 1;
   }
-  return [...found].sort((a, b) => a - b);
+  return found;
 }
 
 /**
@@ -131,13 +131,35 @@ function timestampEnd(text: string, p: number, end: number): number {
   return q;
 }
 
-/** The timestamp of the setupapi section (`>>>  Section start 2024/01/15 10:12:01.123`) holding the line. */
-function sectionStartTime(text: string, ctx: TextParseContext, lineStart: number, regionStart: number): SourceValue | undefined {
-  const at = text.lastIndexOf(SECTION_START, lineStart);
-  if (at < regionStart) return undefined;
-  const s = at + SECTION_START.length;
-  const e = timestampEnd(text, s, lineContentEnd(text, s, ctx.end));
-  return e > s ? { start: s, end: e, value: text.slice(s, e) } : undefined;
+/**
+ * The timestamps of setupapi sections (`>>>  Section start 2024/01/15 10:12:01.123`), read forward once:
+ * asked for ascending line starts, it finds the section holding each line in linear time overall.
+ */
+class SectionTracker {
+  /** The region as its own string, so no search runs past the region's end. */
+  private readonly region: string;
+  private next: number;
+  private current: SourceValue | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    end: number,
+  ) {
+    this.region = text.slice(start, end);
+    this.next = this.region.indexOf(SECTION_START);
+  }
+
+  timeBefore(lineStart: number): SourceValue | undefined {
+    const { text, region, start } = this;
+    while (this.next >= 0 && this.next + start < lineStart) {
+      const s = this.next + SECTION_START.length;
+      const e = timestampEnd(region, s, region.length);
+      this.current = e > s ? { start: start + s, end: start + e, value: text.slice(start + s, start + e) } : undefined;
+      this.next = region.indexOf(SECTION_START, s);
+    }
+    return this.current;
+  }
 }
 
 function wordAt(text: string, p: number, end: number): SourceValue | undefined {

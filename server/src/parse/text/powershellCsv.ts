@@ -1,4 +1,4 @@
-import { readDelimitedRow } from './delimitedRow';
+import { readDelimitedRow, rowReaderOptions, type DelimitedRow } from './delimitedRow';
 import { isEventProperty, isIdProperty, PropertyFields } from './powershellProperties';
 import { addProblem, buildEvent, type TextParseContext } from './textParseContext';
 import { isBlankLine, lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
@@ -20,25 +20,29 @@ export function tryParsePowerShellCsv(ctx: TextParseContext, lineStart: number, 
     headerEnd = lineContentEnd(text, headerStart, end);
   }
   if (text.charCodeAt(headerStart) !== QUOTE || headerEnd - headerStart > MAX_HEADER_LENGTH) return -1;
-  const header = readDelimitedRow(text, headerStart, { delimiter: COMMA, limit: headerEnd, multiLine: false });
+  const headerOptions = rowReaderOptions(text, COMMA, headerEnd);
+  headerOptions.multiLine = false;
+  const header = readDelimitedRow(text, headerStart, headerOptions);
   const names = header.values.map((v) => v?.value ?? '');
   if (names.length < 3 || !names.some(isIdProperty) || names.filter(isEventProperty).length < 3) return -1;
 
   let pos = nextLineStart(text, headerEnd, end);
-  let multiLine = true;
+  const options = rowReaderOptions(text, COMMA, end);
+  let row: DelimitedRow | undefined;
   while (pos < end) {
     const rowLineEnd = lineContentEnd(text, pos, end);
     if (isBlankLine(text, pos, rowLineEnd) || text.charCodeAt(skipBlanks(text, pos, rowLineEnd)) !== QUOTE) break;
-    const row = readDelimitedRow(text, pos, { delimiter: COMMA, limit: end, multiLine });
+    row = readDelimitedRow(text, pos, options, row);
     if (row.unterminatedQuoteAt !== undefined) {
       addProblem(ctx, row.unterminatedQuoteAt, row.end, 'Quoted CSV field has no closing quote; it is read up to the end of its line');
-      multiLine = false;
+      options.multiLine = false;
     }
     if (row.values.length < names.length) {
       addProblem(ctx, pos, row.end, `PowerShell CSV row has ${row.values.length} of ${names.length} columns`);
     } else {
       const fields = new PropertyFields();
-      names.forEach((name, i) => fields.set(name, row.values[i]));
+      const values = row.values;
+      names.forEach((name, i) => fields.set(name, values[i]));
       const span = { start: pos, end: row.end };
       ctx.events.push(buildEvent('powershell-csv', span, fields.fields, span, fields.levelNumber()));
     }

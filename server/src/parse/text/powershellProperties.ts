@@ -69,6 +69,16 @@ export function isEventProperty(name: string): boolean {
   return lower in PROPERTIES || OTHER_EVENT_PROPERTIES.has(lower);
 }
 
+/** Properties only event objects have (unlike `Source`, `Message` or `Level`, which prose and other objects use too). */
+const EVENT_ONLY_PROPERTIES: ReadonlySet<string> = new Set([
+  'timecreated', 'providername', 'leveldisplayname', 'timegenerated', 'entrytype', 'instanceid', 'recordid', 'logname',
+]);
+
+/** True for a property that marks its record as an event even when the id is missing. */
+export function isEventOnlyProperty(name: string): boolean {
+  return EVENT_ONLY_PROPERTIES.has(name.toLowerCase());
+}
+
 /** True for the properties that carry an event id. */
 export function isIdProperty(name: string): boolean {
   return propertyTarget(name)?.field === 'eventId';

@@ -1,4 +1,4 @@
-import type { SourceValue, TextSpan } from '../model';
+import type { SourceValue } from '../model';
 
 /** Small, allocation-free helpers for scanning lines of one string with offsets. */
 
@@ -61,11 +61,6 @@ export function multiLineValue(text: string, start: number, end: number): Source
   return { start, end, value: raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n') };
 }
 
-/** A copy of a span, so stored spans never alias a scanner's mutable state. */
-export function span(start: number, end: number): TextSpan {
-  return { start, end };
-}
-
 /** Case-insensitive `startsWith` at an offset for an ASCII-or-Unicode label (compared by `toLowerCase`). */
 export function startsWithIgnoreCase(text: string, pos: number, lowerLabel: string): boolean {
   if (pos + lowerLabel.length > text.length) return false;
@@ -78,4 +73,28 @@ export function startsWithIgnoreCase(text: string, pos: number, lowerLabel: stri
     return false;
   }
   return true;
+}
+
+/**
+ * The next occurrence of `needle` at or after a position, below `limit`. It remembers its last answer, so
+ * a parser asking with non-decreasing positions scans the text once in total, however far apart the
+ * occurrences are (a bare `indexOf` per row would rescan the same stretch for every row).
+ */
+export class ForwardSearch {
+  private from = Number.POSITIVE_INFINITY;
+  private at = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly needle: string,
+    private readonly limit: number,
+  ) {}
+
+  next(pos: number): number {
+    if (pos >= this.from && (this.at < 0 || pos <= this.at)) return this.at;
+    const at = this.text.indexOf(this.needle, pos);
+    this.from = pos;
+    this.at = at >= 0 && at < this.limit ? at : -1;
+    return this.at;
+  }
 }

@@ -73,3 +73,10 @@ export function displayedId(text: string): number | undefined {
   }
   return n % 0x10000;
 }
+
+/** Drops undefined entries so events carry only the fields their text has. */
+export function withoutUndefined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
+  return out as { [K in keyof T]?: Exclude<T[K], undefined> };
+}

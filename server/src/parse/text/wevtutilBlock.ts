@@ -1,7 +1,6 @@
 import { isFenceLine, labelTable } from './labelLine';
 import { readLabeledBlock, type BlockRules } from './labeledBlock';
-import { withoutUndefined } from './detailsBlock';
-import { addProblem, buildEvent, type TextParseContext } from './textParseContext';
+import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
 import { skipBlanks } from './textCursor';
 import { WEVTUTIL_LABELS } from './vocabulary';
 

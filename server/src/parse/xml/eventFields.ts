@@ -47,6 +47,10 @@ export class EventFields {
       case Role.Event: {
         const i = attrs.find('xmlns');
         if (i === -1) return;
+        const start = attrs.valueStart[i] ?? 0;
+        const end = attrs.valueEnd[i] ?? 0;
+        // Every event carries it: compare in place rather than build the string each time.
+        if (end - start === WINDOWS_EVENT_NAMESPACE.length && this.text.startsWith(WINDOWS_EVENT_NAMESPACE, start)) return;
         const ns = this.attribute(attrs, i);
         if (ns.value !== WINDOWS_EVENT_NAMESPACE) {
           this.problems.push({
@@ -119,22 +123,15 @@ export class EventFields {
       case Role.Computer:
         ev.computer ??= this.content(frame, contentEnd);
         return;
-      case Role.Data: {
-        const v: DataValue = this.content(frame, contentEnd);
-        if (frame.dataName !== undefined) v.name = frame.dataName;
-        ev.data.push(v);
+      case Role.Data:
+        ev.data.push(this.content(frame, contentEnd, frame.dataName));
         return;
-      }
       case Role.Binary:
         ev.binary ??= this.content(frame, contentEnd);
         return;
       case Role.UserNode:
         if (frame.hasChild) return;
-        {
-          const v: DataValue = this.content(frame, contentEnd);
-          v.name = this.text.slice(frame.localStart, frame.nameEnd);
-          ev.data.push(v);
-        }
+        ev.data.push(this.content(frame, contentEnd, this.text.slice(frame.localStart, frame.nameEnd)));
         return;
       case Role.RenderedMessage:
         ev.message ??= this.content(frame, contentEnd);
@@ -156,10 +153,13 @@ export class EventFields {
     }
   }
 
-  private content(frame: Frame, contentEnd: number): SourceValue {
+  /** The element's text; a `DataValue` named `name` when a name is given. */
+  private content(frame: Frame, contentEnd: number, name?: string): DataValue {
     const start = frame.contentStart;
     const plain = frame.plain && this.amp.next(start, contentEnd) === -1;
-    return readXmlValue(this.text, start, contentEnd, plain, this.problems);
+    return name === undefined
+      ? readXmlValue(this.text, start, contentEnd, plain, this.problems)
+      : readXmlValue(this.text, start, contentEnd, plain, this.problems, name);
   }
 
   private named(attrs: StartTagReader, name: string): SourceValue | undefined {

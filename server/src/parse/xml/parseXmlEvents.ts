@@ -324,6 +324,8 @@ class XmlEventScanner {
   /** The input ends (or a start tag is cut off at `pos`) inside an event. */
   private truncate(pos: number): void {
     this.notClosedAt(pos, 'Event is truncated: no </Event> before the end of the file');
+    // The cut-off rest belongs to the truncated event, not to the text between events.
+    this.gapStart = this.end;
   }
 
   private notClosedAt(pos: number, message: string): void {

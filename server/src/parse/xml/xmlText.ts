@@ -1,4 +1,4 @@
-import type { ParseProblem, SourceValue } from '../model';
+import type { DataValue, ParseProblem, SourceValue } from '../model';
 import { AMP, HASH, LT, SEMICOLON, indexWithin, isNameChar, isXmlSpace } from './xmlChars';
 
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
@@ -7,16 +7,22 @@ const MAX_ENTITY = 12;
 
 /**
  * The value of the raw XML text `text[start, end)`: whitespace trimmed from both ends (the span covers the
- * trimmed raw text), entities decoded, CDATA sections unwrapped and comments dropped. `plain` says the caller
- * knows the range holds no `&` and no markup, so the raw slice is the value.
+ * trimmed raw text; an empty value gets the empty span at `start`), entities decoded, CDATA sections
+ * unwrapped and comments dropped. `plain` says the caller knows the range holds no `&` and no markup, so the
+ * raw slice is the value.
  */
-export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[]): SourceValue {
+export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[]): SourceValue;
+/** The same, as a `DataValue` named `name` (built whole: adding `name` afterwards would reshape the object). */
+export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[], name: string): DataValue;
+export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[], name?: string): DataValue {
   let s = start;
   let e = end;
   while (s < e && isXmlSpace(text.charCodeAt(s))) s++;
   while (e > s && isXmlSpace(text.charCodeAt(e - 1))) e--;
+  // Whitespace only: the empty value sits right after the start tag, inside any span that holds the tag.
+  if (s === e) s = e = start;
   const value = plain ? text.slice(s, e) : trimXmlSpace(decodeXmlText(text, s, e, problems));
-  return { value, start: s, end: e };
+  return name === undefined ? { value, start: s, end: e } : { name, value, start: s, end: e };
 }
 
 /** Decodes entities, CDATA sections and comments in `text[start, end)`; reports bad entity references. */

@@ -58,6 +58,16 @@ describe('"Copy Details as Text" blocks', () => {
     assert.deepEqual(broken, [{ span: { start: 0, end: lineOf(cut, 'Date:').end }, message: 'Event details have no "Event ID:" line (the block looks cut off)' }]);
   });
 
+  it('splits blocks pasted back to back at the repeated first label', () => {
+    const pasted = 'Log Name: Application\nSource: Crypt32\nEvent ID: 8\nKeywords:\nLog Name: System\nSource: Service Control Manager\nEvent ID: 7040\nKeywords:\n';
+    const { events: read, problems: none } = parse(pasted);
+    assert.deepEqual(none, []);
+    assert.deepEqual(read.map((e) => [e.id, e.span, e.keywords]), [
+      [8, { start: 0, end: lineOf(pasted, 'Keywords:').end }, undefined],
+      [7040, { start: pasted.indexOf('Log Name: System'), end: pasted.length - 1 }, undefined],
+    ]);
+  });
+
   it('reads French labels (a blank before the colon)', () => {
     const fr = "Nom du journal :Application\nSource :       Crypt32\nID de l'événement :8\nNiveau :       Erreur\nDescription :\nÉchec de la récupération.\n";
     const [event] = parse(fr).events;

@@ -96,5 +96,9 @@ describe('eventlog-text grammar', () => {
   it('does not take prose for a row or a field', () => {
     assert.doesNotMatch('Errors happen\tsometimes', new RegExp(grammar.repository['tab-row']!.match!));
     assert.doesNotMatch('The Level of detail: high', new RegExp(grammar.repository['level-field']!.match!));
+    const date = new RegExp(grammar.repository['date']!.match!);
+    assert.doesNotMatch('version 16.0.18827.20164 at 10.0.0.1', date);
+    assert.equal(date.exec('at 27-06-2025 22:12:09 and')?.[0], '27-06-2025 22:12:09');
+    assert.equal(date.exec('Date: 2021-12-25T07:33:18.1520000Z')?.[0], '2021-12-25T07:33:18.1520000Z');
   });
 });

@@ -76,6 +76,7 @@ describe('parseTextLog', () => {
       '2024-01-15 10:12:01, Info  CBS  Starting TrustedInstaller initialization.\n2024-01-15 10:12:02, Info  CBS  Loaded Servicing Stack.\n',
       'Id Name Status\n-- ---- ------\n1  a    ok\n',
       'Name        : CryptSvc\nDisplayName : Cryptographic Services\nStatus      : Running\n',
+      'Source  : the wiki\nMessage : see below\nLevel   : beginner\n',
       'a,b,c\n1,2,3\n"x","y","z"\n',
       '',
       '\ufeff',
@@ -98,6 +99,11 @@ describe('parseTextLog', () => {
     assert.doesNotThrow(() => parse(csvQuotes));
     const labels = 'Log Name: x\n'.repeat(50_000);
     assert.doesNotThrow(() => parse(labels));
+    const strayLines = header + 'Error\t1/15/2024 10:02:01 AM\tCrypt32\t8\tNone\t"open\n' + 'no tab here\n'.repeat(50_000) + 'Error\t1/15/2024 10:02:01 AM\tCrypt32\t8\tNone\tx\n';
+    assert.equal(parse(strayLines).events.length, 2);
+    assert.equal(parse('0x80092026 '.repeat(200_000)).events.length, 1);
+    assert.equal(parse('2024-01-15 10:12:01, Error CBS 0x80092026\n'.repeat(50_000)).events.length, 50_000);
+    assert.equal(parse('     sto: Failed to install catalog files\n'.repeat(50_000)).events.length, 50_000);
   });
 
   it('reads the real "Save as Text" System log pasted into windows_logs.md', (t) => {

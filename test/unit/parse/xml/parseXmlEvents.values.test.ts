@@ -46,11 +46,11 @@ describe('parseXmlEvents: values', () => {
     assert.deepEqual(e.data, [after(text, '<Data>  ', 'two words')]);
   });
 
-  it('gives empty Data elements an empty value and an empty span where the content would be', () => {
+  it('gives empty Data elements an empty value and an empty span where the content starts', () => {
     const text = `<Event>${system('<EventID>1</EventID>')}<EventData><Data Name='a'/><Data Name='b'></Data><Data Name='c'>   </Data><Data/></EventData></Event>`;
     const a = find(text, "<Data Name='a'/>").end - 2;
     const b = find(text, "<Data Name='b'></Data>").start + "<Data Name='b'>".length;
-    const c = find(text, "<Data Name='c'>   </Data>").start + "<Data Name='c'>   ".length;
+    const c = find(text, "<Data Name='c'>   </Data>").start + "<Data Name='c'>".length;
     const unnamed = find(text, '<Data/>').start + '<Data'.length;
     assert.deepEqual(only(text).data, [
       { name: 'a', value: '', start: a, end: a },
