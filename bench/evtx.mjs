@@ -109,16 +109,13 @@ async function runOurs(files) {
 /** A converter under /usr/bin/time -v, counting `<Event ` in its output as it streams. */
 function runTool(command, argv) {
   return new Promise((resolveRun) => {
-    const child = spawn('/usr/bin/time', ['-v', command, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // `timeout` ends a slow tool and still lets /usr/bin/time report what it used.
+    const child = spawn('/usr/bin/time', ['-v', 'timeout', String(toolTimeoutSeconds), command, ...argv], { stdio: ['ignore', 'pipe', 'pipe'] });
     let records = 0;
     let carry = '';
     let stderr = '';
     const start = performance.now();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGTERM');
-    }, toolTimeoutSeconds * 1000);
+
     child.stdout.setEncoding('utf8');
     child.stdout.on('data', (text) => {
       const s = carry + text;
@@ -133,7 +130,7 @@ function runTool(command, argv) {
     });
     child.stderr.on('data', (text) => (stderr += text));
     child.on('close', () => {
-      clearTimeout(timer);
+      const timedOut = /Command exited with non-zero status 124/.test(stderr);
       const seconds = (performance.now() - start) / 1000;
       const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const user = /User time \(seconds\): ([\d.]+)/.exec(stderr);

@@ -5,7 +5,7 @@ const LOG_LANGUAGES = ['eventlog-xml', 'eventlog-text', 'xml', 'plaintext', 'log
 
 /**
  * Every log language in saved and untitled documents, plus the remediation scripts the server writes beside
- * logs: the server reads their unsaved text so a second insert never duplicates a block.
+ * logs (the server reads their unsaved text so a second insert never duplicates a block), plus YAML rule files.
  */
 export const documentSelector: DocumentSelector = [
   ...LOG_LANGUAGES.flatMap((language) => [
@@ -13,4 +13,6 @@ export const documentSelector: DocumentSelector = [
     { scheme: 'untitled', language },
   ]),
   { scheme: 'file', pattern: '**/*.remediation.{ps1,cmd}' },
+  // Sigma rule files: the server shows a rule's errors in it (only for files under eventlogDoctor.rulePaths or shaped like rules).
+  { language: 'yaml', pattern: '**/*.{yml,yaml}' },
 ];

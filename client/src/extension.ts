@@ -10,6 +10,8 @@ import { isSeveritySetting, mergeRuleSetting } from './ruleSettings';
 const SET_RULE_SEVERITY_COMMAND = 'eventlogDoctor.setRuleSeverity';
 const RESTART_SERVER_COMMAND = 'eventlogDoctor.restartServer';
 const SETTINGS_SECTION = 'eventlogDoctor';
+/** Tells the server the user trusted the workspace, so the rule folders of its settings may load. */
+const WORKSPACE_TRUSTED_NOTIFICATION = 'eventlogDoctor/workspaceTrusted';
 
 let client: LanguageClient | undefined;
 
@@ -19,9 +21,13 @@ export async function activate(context: ExtensionContext): Promise<void> {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
+  const ruleFileWatcher = workspace.createFileSystemWatcher('**/*.{yml,yaml}');
+  context.subscriptions.push(ruleFileWatcher);
   const clientOptions: LanguageClientOptions = {
     documentSelector,
-    synchronize: { configurationSection: SETTINGS_SECTION },
+    // Rule folders from the settings load only in a trusted workspace; the server is told when trust is granted.
+    initializationOptions: () => ({ workspaceTrusted: workspace.isTrusted }),
+    synchronize: { configurationSection: SETTINGS_SECTION, fileEvents: ruleFileWatcher },
   };
   client = new LanguageClient(SETTINGS_SECTION, 'Event Log Doctor', serverOptions, clientOptions);
 
@@ -29,6 +35,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
     commands.registerCommand(SET_RULE_SEVERITY_COMMAND, setRuleSeverity),
     commands.registerCommand(RESTART_SERVER_COMMAND, async () => {
       await client?.restart();
+    }),
+    workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),
   );
   await client.start();

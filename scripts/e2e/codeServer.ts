@@ -23,6 +23,8 @@ export interface Profile {
   root: string;
   userDataDir: string;
   extensionsDir: string;
+  /** code-server's own config file (kept in the profile, so ~/.config/code-server is never touched). */
+  configFile: string;
 }
 
 export interface RunningCodeServer {
@@ -40,13 +42,15 @@ export function createProfile(root: string, settings: Record<string, unknown> = 
   mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
   mkdirSync(extensionsDir, { recursive: true });
   writeFileSync(path.join(userDataDir, 'User', 'settings.json'), `${JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 2)}\n`);
-  return { root, userDataDir, extensionsDir };
+  const configFile = path.join(root, 'code-server.yaml');
+  writeFileSync(configFile, 'auth: none\ncert: false\n');
+  return { root, userDataDir, extensionsDir, configFile };
 }
 
 export function installVsix(paths: E2ePaths, profile: Profile, vsix: string): string {
   return execFileSync(
     paths.node,
-    [paths.codeServerEntry, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix, '--force'],
+    [paths.codeServerEntry, '--config', profile.configFile, '--user-data-dir', profile.userDataDir, '--extensions-dir', profile.extensionsDir, '--install-extension', vsix, '--force'],
     { encoding: 'utf8' },
   );
 }
@@ -89,6 +93,7 @@ export async function startCodeServer(paths: E2ePaths, profile: Profile, folder:
   const log = openSync(logFile, 'a');
   const args = [
     paths.codeServerEntry,
+    '--config', profile.configFile,
     '--auth', 'none',
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',

@@ -2,7 +2,7 @@
 // Node 24 (code-server requires it), code-server and playwright-core, plus Debian's chromium and libkrb5-dev.
 // Idempotent: a second run only checks that everything is in place. Usage: node --import tsx scripts/e2e/setup.ts
 import { execFileSync, type ExecFileSyncOptions } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { e2ePaths, type E2ePaths } from './paths';
 
@@ -62,8 +62,10 @@ export function setup(): E2ePaths {
   ensureSystemPackages();
   ensureNode24(paths);
   ensureCodeServer(paths);
-  const version = execFileSync(paths.node, [paths.codeServerEntry, '--version'], { encoding: 'utf8' }).trim().split('\n')[0];
-  console.log(`e2e setup: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (code-server ${version})`);
+  const version = (file: string): string => (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  const codeServer = version(path.join(paths.appFolder, 'node_modules', 'code-server', 'package.json'));
+  const nodeVersion = version(path.join(paths.nodeHome, 'package.json'));
+  console.log(`e2e setup: ready in ${((Date.now() - started) / 1000).toFixed(1)} s (code-server ${codeServer}, node ${nodeVersion})`);
   return paths;
 }
 

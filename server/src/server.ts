@@ -28,6 +28,15 @@ import { loadBuiltinRules } from './rules/catalog';
 import { createRuleEngine, type RuleEngine } from './rules/engine';
 import { SEVERITIES, type Rule, type SeveritySetting } from './rules/schema';
 import {
+  checkRuleFile,
+  formatRuleError,
+  isUnderRulePath,
+  loadRuleFolders,
+  looksLikeSigmaRule,
+  resolveRulePaths,
+  ruleErrorDiagnostics,
+} from './userRules';
+import {
   analyze,
   computeDiagnostics,
   defaultSettings,
@@ -46,11 +55,17 @@ import {
 const SETTINGS_SECTION = 'eventlogDoctor';
 /** Typing produces bursts of changes; diagnostics wait for a short pause. Opening a document is immediate. */
 const CHANGE_DEBOUNCE_MS = 150;
+/** The client tells the server that the user trusted the workspace, so its rule folders may load. */
+const WORKSPACE_TRUSTED_NOTIFICATION = 'eventlogDoctor/workspaceTrusted';
 
 /** The service's settings plus what only the server needs: where inserted scripts go. */
 interface ServerSettings extends ServiceSettings {
   /** Empty: beside the log. Otherwise absolute, or relative to the log's folder. */
   scriptFolder: string;
+  /** Folders (or files) of users' Sigma rules; relative paths resolve against the workspace folders. */
+  rulePaths: string[];
+  /** Placeholder name -> values, for rules using the `expand` modifier. */
+  placeholders: Record<string, string[]>;
   /** Identifies the analysis-relevant settings, so an analysis is reused until they change. */
   key: string;
 }
@@ -88,7 +103,14 @@ export function startServer(connection: Connection): void {
   let support: ClientSupport = { pullConfiguration: false, configurationChangeRegistration: false, createFiles: false, showDocument: false };
   let pushedSettings = normalizeSettings(undefined);
   let rules: { list: Rule[]; engine: RuleEngine } | undefined;
-
+  /** Users' rules from `rulePaths`; loaded only in a trusted workspace. */
+  let userRules: Rule[] = [];
+  /** The absolute rule folders and files in effect, to recognise an open rule file. */
+  let rulePathRoots: string[] = [];
+  /** Bumped whenever the rule set changes, so cached analyses are redone. */
+  let rulesVersion = 0;
+  let workspaceTrusted = true;
+  let workspaceFolders: string[] = [];
   const logError = (what: string, error: unknown): void => {
     const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
     try {
@@ -105,10 +127,63 @@ export function startServer(connection: Connection): void {
 
   function ruleSet(): { list: Rule[]; engine: RuleEngine } {
     if (!rules) {
-      const list = loadBuiltinRules();
+      const list = [...loadBuiltinRules(), ...userRules];
       rules = { list, engine: createRuleEngine(list) };
     }
     return rules;
+  }
+
+  /** The settings that are the same for every document (the rule set is shared): the workspace's. */
+  function globalSettings(): Promise<ServerSettings> {
+    if (!support.pullConfiguration) return Promise.resolve(pushedSettings);
+    return connection.workspace.getConfiguration({ section: SETTINGS_SECTION }).then(normalizeSettings, (error: unknown) => {
+      logError('Reading the eventlogDoctor settings failed', error);
+      return pushedSettings;
+    });
+  }
+
+  /** Loads (or drops) users' rules from `rulePaths`, then re-analyses every open document. */
+  async function reloadUserRules(): Promise<void> {
+    try {
+      const settings = await globalSettings();
+      const paths = resolveRulePaths(settings.rulePaths, workspaceFolders);
+      if (settings.rulePaths.length > 0 && !workspaceTrusted) {
+        connection.console.warn('eventlogDoctor.rulePaths is ignored: the workspace is not trusted, and rules from it could run in this server.');
+        userRules = [];
+        rulePathRoots = [];
+      } else {
+        const loaded = loadRuleFolders(paths, { placeholders: settings.placeholders });
+        userRules = loaded.rules;
+        rulePathRoots = paths;
+        if (paths.length > 0) connection.console.info(`Loaded ${loaded.rules.length} rule(s) from ${paths.join(', ')}.`);
+        for (const error of loaded.errors) connection.console.error(`Rule not loaded: ${formatRuleError(error)}`);
+        if (loaded.errors.length > 0) {
+          showMessage(MessageType.Warning, `Event Log Doctor: ${loaded.errors.length} problem(s) in the rules of eventlogDoctor.rulePaths; open the rule files or the output for details.`);
+        }
+      }
+    } catch (error) {
+      logError('Loading the rules of eventlogDoctor.rulePaths failed', error);
+      userRules = [];
+    }
+    rules = undefined;
+    rulesVersion++;
+    revalidateAll();
+  }
+
+  /** A YAML document Event Log Doctor checks as a rule: under a rule path, or shaped like a Sigma rule. */
+  function isRuleDocument(document: TextDocument): boolean {
+    if (!/\.ya?ml$/i.test(document.uri) && document.languageId !== 'yaml') return false;
+    const file = localPath(document.uri);
+    return (file !== undefined && isUnderRulePath(file, rulePathRoots)) || looksLikeSigmaRule(document.getText());
+  }
+
+  async function validateRuleDocument(document: TextDocument): Promise<void> {
+    const settings = await globalSettings();
+    const file = localPath(document.uri) ?? document.uri;
+    const text = document.getText();
+    const diagnostics = ruleErrorDiagnostics(checkRuleFile(file, text, { placeholders: settings.placeholders }), text);
+    published.add(document.uri);
+    await connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics });
   }
 
   function getSettings(uri: string): Promise<ServerSettings> {
@@ -138,11 +213,12 @@ export function startServer(connection: Connection): void {
 
   /** The analysis of the document's current version under `settings`; undefined when there is nothing to analyse. */
   function analysisOf(document: TextDocument, settings: ServerSettings): Analysis | undefined {
-    if (!settings.enable) return undefined;
+    if (!settings.enable || document.languageId === 'yaml') return undefined;
     const entry = cacheEntry(document);
     if (entry.parsed.kind === undefined) return undefined;
-    if (entry.analysis?.key !== settings.key) {
-      entry.analysis = { key: settings.key, value: analyze(entry.parsed, document.getText(), ruleSet().engine, settings) };
+    const key = `${rulesVersion}:${settings.key}`;
+    if (entry.analysis?.key !== key) {
+      entry.analysis = { key, value: analyze(entry.parsed, document.getText(), ruleSet().engine, settings) };
     }
     return entry.analysis.value;
   }
@@ -192,6 +268,10 @@ export function startServer(connection: Connection): void {
       const document = documents.get(uri);
       // A newer version has its own validation scheduled.
       if (!document || document.version !== requested) return;
+      if (settings.enable && isRuleDocument(document)) {
+        await validateRuleDocument(document);
+        return;
+      }
       const analysis = analysisOf(document, settings);
       if (!analysis) {
         clearDiagnostics(uri);
@@ -214,6 +294,10 @@ export function startServer(connection: Connection): void {
   connection.onInitialize((params): InitializeResult => {
     support = readClientSupport(params.capabilities);
     pushedSettings = normalizeSettings(settingsFromInitializationOptions(params.initializationOptions));
+    // Clients without a notion of trust (other editors) trust their workspace; VS Code says so explicitly.
+    workspaceTrusted = !(isRecord(params.initializationOptions) && params.initializationOptions.workspaceTrusted === false);
+    const folders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
+    workspaceFolders = folders.flatMap((uri) => localPath(uri) ?? []);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -238,6 +322,17 @@ export function startServer(connection: Connection): void {
     } catch (error) {
       logError('Loading the built-in rules failed', error);
     }
+    void reloadUserRules();
+  });
+
+  connection.onNotification(WORKSPACE_TRUSTED_NOTIFICATION, () => {
+    if (workspaceTrusted) return;
+    workspaceTrusted = true;
+    void reloadUserRules();
+  });
+
+  connection.onDidChangeWatchedFiles((change) => {
+    if (change.changes.some((c) => /\.ya?ml$/i.test(c.uri) && isUnderRulePath(localPath(c.uri) ?? '', rulePathRoots))) void reloadUserRules();
   });
 
   connection.onDidChangeConfiguration((change) => {
@@ -247,7 +342,7 @@ export function startServer(connection: Connection): void {
       const settings: unknown = change.settings;
       pushedSettings = normalizeSettings(isRecord(settings) ? settings[SETTINGS_SECTION] : undefined);
     }
-    revalidateAll();
+    void reloadUserRules();
   });
 
   connection.onShutdown(() => {
@@ -464,11 +559,21 @@ function normalizeSettings(raw: unknown): ServerSettings {
     for (const [id, value] of Object.entries(section.rules)) if (isSeveritySetting(value)) rules[id] = value;
   }
   const max = section.maxDiagnostics;
+  const rulePaths = Array.isArray(section.rulePaths) ? section.rulePaths.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()) : [];
+  const placeholders: Record<string, string[]> = {};
+  if (isRecord(section.placeholders)) {
+    for (const [name, values] of Object.entries(section.placeholders)) {
+      const list = Array.isArray(values) ? values : [values];
+      placeholders[name] = list.filter((v): v is string => typeof v === 'string');
+    }
+  }
   const settings = {
     enable: typeof section.enable === 'boolean' ? section.enable : defaultSettings.enable,
     rules,
     maxDiagnostics: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? Math.floor(max) : defaultSettings.maxDiagnostics,
     scriptFolder: typeof section.scriptFolder === 'string' ? section.scriptFolder.trim() : '',
+    rulePaths,
+    placeholders,
   };
   const sortedRules = Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return { ...settings, key: JSON.stringify([settings.enable, settings.maxDiagnostics, sortedRules]) };

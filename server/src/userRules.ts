@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { loadBuiltinRules } from './rules/catalog';
 import { compileRuleSource, parseRuleYaml, type CompileOptions, type RuleError } from './rules/loadRule';
+import { lineLocatorOf } from './rules/ruleYaml';
 import type { Rule } from './rules/schema';
 
 /** A rule error with the file it is in. */
@@ -129,7 +130,7 @@ export function loadRuleFolders(paths: readonly string[], options: UserRuleOptio
       if (!rule) continue;
       const owner = taken.get(rule.doc.id);
       if (owner !== undefined) {
-        errors.push({ file, path: rule.sigma['eventlogdoctor'] === undefined ? 'id' : 'eventlogdoctor.id', message: `rule id '${rule.doc.id}' is already used by ${owner}` });
+        errors.push(idTakenError(file, rule, owner));
         continue;
       }
       taken.set(rule.doc.id, file);
@@ -148,17 +149,17 @@ export function checkRuleFile(file: string, text: string, options: UserRuleOptio
   if (!rule) return errors;
   const reserved = new Set(options.reservedIds ?? loadBuiltinRules().map((r) => r.doc.id));
   if (!reserved.has(rule.doc.id)) return [];
-  const block = rule.sigma['eventlogdoctor'] !== undefined;
-  const src = parseRuleYaml(file, text);
-  const line = lineOfKey(text, block ? 'eventlogdoctor' : 'id');
-  const error: UserRuleError = { file, path: block ? 'eventlogdoctor.id' : 'id', message: `rule id '${rule.doc.id}' is already used by a built-in rule` };
-  return src.errors.length === 0 && line !== undefined ? [{ ...error, line }] : [error];
+  return [idTakenError(file, rule, 'a built-in rule')];
 }
 
-/** The 1-based line of a top-level key. */
-function lineOfKey(text: string, key: string): number | undefined {
-  const index = text.split(/\r?\n/).findIndex((l) => l.startsWith(`${key}:`));
-  return index < 0 ? undefined : index + 1;
+/** The error of a rule whose product id is already used, on the line of the id. */
+function idTakenError(file: string, rule: Rule, owner: string): UserRuleError {
+  // The product id comes from the eventlogdoctor block, else the Sigma id, else the title.
+  const idPath = rule.sigma['eventlogdoctor'] !== undefined ? ['eventlogdoctor', 'id'] : rule.sigma['id'] !== undefined ? ['id'] : ['title'];
+  const line = lineLocatorOf(rule.sigma)?.(idPath);
+  const derived = idPath[0] === 'title' ? ' (derived from the title; give the rule an id)' : '';
+  const error: UserRuleError = { file, path: idPath.join('.'), message: `rule id '${rule.doc.id}'${derived} is already used by ${owner}` };
+  return line === undefined ? error : { ...error, line };
 }
 
 /**

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { createProfile, installVsix, startCodeServer, stopCodeServer, type RunningCodeServer } from '../../scripts/e2e/codeServer';
+import { launchChromium } from '../../scripts/e2e/browser';
 import { e2ePaths, repoRoot } from '../../scripts/e2e/paths';
 import { waitFor } from './workbench';
 
@@ -67,11 +68,7 @@ describe('the in-editor suite in code-server against the installed .vsix', { tim
       ['extensionTestsPath', remote(suiteEntry)],
       ['skipWelcome', 'true'],
     ];
-    const { chromium } = (await import(pathToFileURL(path.join(paths.playwrightCore, 'index.js')).href)) as typeof import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: paths.chromium,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
+    browser = await launchChromium(paths);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     let summary: Summary;

@@ -6,7 +6,7 @@ import type { Locator, Page } from 'playwright-core';
 const DEADLINE_MS = 30_000;
 
 /** Polls `probe` until it returns a value that is not undefined, or fails with `what` and the last value seen. */
-export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, deadlineMs = DEADLINE_MS): Promise<T> {
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, deadlineMs = DEADLINE_MS, state?: () => Promise<unknown>): Promise<T> {
   const deadline = Date.now() + deadlineMs;
   let last: unknown;
   for (;;) {
@@ -18,7 +18,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     }
     if (Date.now() > deadline) {
       const detail = last instanceof Error ? `: ${last.message}` : '';
-      throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}${detail}`);
+      const seen = state ? `\n  last seen: ${JSON.stringify(await state().catch((error: unknown) => String(error)), null, 2)}` : '';
+      throw new Error(`timed out after ${deadlineMs} ms waiting for ${what}${detail}${seen}`);
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
@@ -27,6 +28,8 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
 /** Numbered screenshots of each step under `folder`; a failing step is saved with a FAILED suffix. */
 export class StepRecorder {
   private count = 0;
+  /** The first step that failed: the journey's later steps depend on it and are skipped. */
+  failedStep: string | undefined;
 
   constructor(
     private readonly page: Page,
@@ -43,6 +46,7 @@ export class StepRecorder {
       await this.page.screenshot({ path: path.join(this.folder, `${file}.png`) });
       return result;
     } catch (error) {
+      this.failedStep ??= name;
       await this.page.screenshot({ path: path.join(this.folder, `${file}-FAILED.png`) }).catch(() => undefined);
       const message = error instanceof Error ? error.message : String(error);
       throw new Error(`step "${name}" failed: ${message}\n  screenshots: ${this.folder}\n  code-server log: ${this.logFile}`, { cause: error });
@@ -57,13 +61,12 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /** Clicks the file's row in the Explorer and waits for its editor tab to be the active one. */
 export async function openFromExplorer(page: Page, fileName: string): Promise<void> {
-  const row = page.locator('.explorer-folders-view .monaco-list-row', { has: page.locator(`.label-name:text-is("${fileName}")`) });
-  await row.click();
+  await page.locator('.explorer-folders-view .monaco-list-row').getByText(fileName, { exact: true }).click();
   await activeTab(page, fileName);
 }
 
 export async function activeTab(page: Page, fileName: string): Promise<Locator> {
-  const tab = page.locator('.tabs-container .tab.active', { has: page.locator(`.label-name:text-is("${fileName}")`) });
+  const tab = page.locator('.tabs-container .tab.active').filter({ has: page.getByText(fileName, { exact: true }) });
   await tab.waitFor({ timeout: DEADLINE_MS });
   return tab;
 }
@@ -78,12 +81,10 @@ export async function showProblems(page: Page): Promise<void> {
   await page.locator('.markers-panel').waitFor({ timeout: DEADLINE_MS });
 }
 
-/** The Problems panel's rows (file rows and problem rows) as their accessible labels, top to bottom. */
+/** The Problems panel's visible rows (file rows, problem rows, related information) as one line of text each. */
 export async function problemRows(page: Page): Promise<string[]> {
-  const rows = page.locator('.markers-panel .monaco-list-row');
-  const labels: string[] = [];
-  for (const row of await rows.all()) labels.push((await row.getAttribute('aria-label')) ?? (await row.innerText()));
-  return labels;
+  const texts = await page.locator('.markers-panel .monaco-list-row').allInnerTexts();
+  return texts.map((text) => text.replace(/\s+/g, ' ').trim());
 }
 
 /** The text of the editor's visible lines, top to bottom. */

@@ -77,6 +77,7 @@ export async function sarifOfScan(report: ScanReport, rules: readonly Rule[], co
   return buildSarif({
     toolName: 'Event Log Doctor',
     toolVersion: packageJson.version,
+    ...(typeof (packageJson as { homepage?: unknown }).homepage === 'string' ? { informationUri: (packageJson as { homepage: string }).homepage } : {}),
     rules,
     ruleSettings: config.settings.rules,
     files,

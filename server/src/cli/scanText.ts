@@ -3,7 +3,7 @@ import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-language
 import type { LogKind, ParsedLog } from '../parse/model';
 import type { RuleEngine } from '../rules/engine';
 import type { Severity } from '../rules/schema';
-import { analyze, computeDiagnostics, type Analysis, type ServiceSettings } from '../service';
+import { analyze, computeDiagnostics, type Analysis, type Finding, type ServiceSettings } from '../service';
 
 /** A place in a log: 1-based lines and columns (UTF-16 code units, as editors count), null in a binary .evtx file. */
 export interface CliPlace {
@@ -77,14 +77,21 @@ export function findingsOfAnalysis(
   const document = TextDocument.create('file:///cli', 'eventlog', 1, text);
   const findings: CliFinding[] = [];
   const diagnostics = computeDiagnostics(document, analysis, settings);
+  // Each finding's place in its rule's group: the editor lists the group's other findings in order, skipping
+  // this one, so the related information's i-th entry is the group's i-th finding after skipping it.
+  const positions = new Map<Finding, number>();
+  for (const group of analysis.groups.values()) group.findings.forEach((finding, i) => positions.set(finding, i));
+  const byEvent = new Map<string, Finding>();
+  for (const finding of analysis.findings) byEvent.set(`${finding.group.rule.doc.id}\u0000${finding.match.eventIndex}`, finding);
   for (const diagnostic of diagnostics) {
     if (typeof diagnostic.code !== 'string') continue;
     const eventIndex = eventIndexOf(diagnostic);
     const recordId = eventIndex === undefined ? null : recordIdOf(eventIndex);
-    // The editor lists the group's other findings in order, skipping this one; the record ids come from there.
-    const others = eventIndex === undefined ? [] : (analysis.groups.get(diagnostic.code)?.findings ?? []).filter((f) => f.match.eventIndex !== eventIndex);
+    const finding = eventIndex === undefined ? undefined : byEvent.get(`${diagnostic.code}\u0000${eventIndex}`);
+    const own = finding === undefined ? -1 : (positions.get(finding) ?? -1);
+    const group = finding?.group.findings ?? [];
     const related = (diagnostic.relatedInformation ?? []).map((info, i) => {
-      const other = others[i];
+      const other = group[own >= 0 && i >= own ? i + 1 : i];
       return { ...placeOf(info.location.range, other ? recordIdOf(other.match.eventIndex) : null, lines), message: oneLine(info.message) };
     });
     findings.push({

@@ -11,6 +11,8 @@ import { parseErrorDescriptor, ruleDescriptor, sarifConfiguration, sarifLevel } 
 import type { SarifArtifactLocation, SarifFix, SarifLocation, SarifLog, SarifNotification, SarifRegion, SarifResult } from './sarifTypes';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+/** The run's category (`automationDetails.id`), as code-scanning services group uploads by it. */
+const AUTOMATION_CATEGORY = 'eventlog-doctor';
 
 /** Inserting one remediation script into the log's remediation file. */
 export interface SarifFixInput {
@@ -140,6 +142,7 @@ export function buildSarif(input: SarifInput): SarifLog {
 
   const driver: SarifLog['runs'][number]['tool']['driver'] = {
     name: input.toolName,
+    fullName: `${input.toolName} ${input.toolVersion}`,
     version: input.toolVersion,
     semanticVersion: input.toolVersion,
     rules: descriptors,
@@ -147,6 +150,7 @@ export function buildSarif(input: SarifInput): SarifLog {
   if (input.informationUri) driver.informationUri = input.informationUri;
   const run: SarifLog['runs'][number] = {
     tool: { driver },
+    automationDetails: { id: `${AUTOMATION_CATEGORY}/` },
     invocations: [invocation],
     artifacts: input.files.map((file) => ({
       location: file.location,

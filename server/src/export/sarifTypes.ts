@@ -99,12 +99,14 @@ export interface SarifRun {
   tool: {
     driver: {
       name: string;
+      fullName: string;
       version: string;
       semanticVersion: string;
       informationUri?: string;
       rules: SarifReportingDescriptor[];
     };
   };
+  automationDetails: { id: string };
   originalUriBaseIds?: Record<string, { uri: string }>;
   invocations: SarifInvocation[];
   artifacts: SarifArtifact[];

@@ -22,17 +22,29 @@ function slug(text: string): string {
   return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
 }
 
-/** The block of a plain Sigma rule: id from the Sigma id (or the title), severity from the level. */
+/** "Is it harmful?" for a plain Sigma rule: its level and the false positives its author lists. */
+function levelAndFalsePositives(level: SigmaLevel | undefined, falsepositives: unknown): string {
+  const parts: string[] = [];
+  if (level) parts.push(`Sigma level: **${level}**.`);
+  const list = typeof falsepositives === 'string' ? [falsepositives] : Array.isArray(falsepositives) ? falsepositives.filter((f): f is string => typeof f === 'string') : [];
+  if (list.length > 0) parts.push(`Known false positives:\n\n${list.map((f) => `- ${f}`).join('\n')}`);
+  return parts.join('\n\n');
+}
+
+/**
+ * The block of a plain Sigma rule: id from the Sigma id (or the title), severity from the level, the
+ * description as the explanation, and the level and false positives under "Is it harmful?".
+ */
 export function deriveRuleDoc(rule: Record<string, unknown>): RuleDoc {
   const title = typeof rule['title'] === 'string' ? rule['title'] : '';
   const id = typeof rule['id'] === 'string' ? rule['id'].toLowerCase() : slug(title);
-  const level = rule['level'] as SigmaLevel | undefined;
+  const level = SEVERITY_OF_LEVEL[rule['level'] as SigmaLevel] === undefined ? undefined : (rule['level'] as SigmaLevel);
   return {
     id,
     severity: level ? SEVERITY_OF_LEVEL[level] : 'warning',
     message: title,
     explanation: typeof rule['description'] === 'string' ? rule['description'] : '',
-    harmful: '',
+    harmful: levelAndFalsePositives(level, rule['falsepositives']),
     cause: '',
     variants: [],
     remediations: [],

@@ -76,17 +76,20 @@ describe('compileRuleSource', () => {
         severity,
         message: 'Crypt32 root list sequence unreachable',
         explanation: 'Crypt32 event 8.',
-        harmful: '',
+        harmful: `Sigma level: **${level}**.`,
         cause: '',
         variants: [],
         remediations: [],
       });
       assert.equal(rule?.builtin, false);
     }
+    const withFalsePositives = compile(plain.replace('level: low', 'level: high\nfalsepositives:\n    - Backup software\n    - Admins'), {}, false);
+    assert.equal(withFalsePositives.rule?.doc.harmful, 'Sigma level: **high**.\n\nKnown false positives:\n\n- Backup software\n- Admins');
     const noId = compile(plain.replace(/^id: .*\n/m, '').replace('level: low\n', ''), {}, false);
     assert.deepEqual(noId.errors, []);
     assert.equal(noId.rule?.doc.id, 'crypt32-root-list-sequence-unreachable');
     assert.equal(noId.rule?.doc.severity, 'warning');
+    assert.equal(noId.rule?.doc.harmful, '');
   });
 
   it('requires a Sigma id and the block for built-in rules', () => {

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectionOf } from '../../../server/src/rules/compiledRules';
 import { base64, base64Offsets, encodeText } from '../../../server/src/rules/encodings';
+import { compileRuleSource, parseRuleYaml } from '../../../server/src/rules/loadRule';
 import { compileDetectionRule, makeEvent, ruleErrors, ruleYaml, type EventSpec } from './ruleHelpers';
 
 /** Whether a one-selection detection `sel: { <item> }` matches the event. */
@@ -124,6 +125,38 @@ describe('modifiers', () => {
     assert.equal(fires('SubjectUserName|fieldref|startswith: TargetUserName', users('alice$', 'ALICE')), true);
     assert.equal(fires('SubjectUserName|fieldref|contains: TargetUserName', users('xaliceX', 'alice')), true);
     assert.equal(fires('SubjectUserName|fieldref: Missing', users('alice', 'alice')), false);
+  });
+
+  it('expand replaces %name% by each value of the placeholder', () => {
+    const text = ruleYaml("    sel:\n        User|expand|endswith: '\\%admins%'\n    condition: sel");
+    const { rule, errors } = compileRuleSource(parseRuleYaml('t.yml', text), false, { placeholders: { admins: ['alice', 'bob'] } });
+    assert.deepEqual(errors, []);
+    assert.ok(rule);
+    const user = (name: string): EventSpec => ({ data: [['User', name]] });
+    assert.equal(detectionOf(rule).test(makeEvent(user('CORP\\Bob'))), true);
+    assert.equal(detectionOf(rule).test(makeEvent(user('CORP\\carol'))), false);
+    assert.equal(fires('User|expand: plain', { data: [['User', 'plain']] }), true);
+  });
+
+  it('neq holds when no value of the field equals any of the values', () => {
+    assert.equal(fires('LogonType|neq: 3', { data: [['LogonType', '10']] }), true);
+    assert.equal(fires('LogonType|neq: [3, 10]', { data: [['LogonType', '10']] }), false);
+    assert.equal(fires('User|neq: SYSTEM', { data: [['User', 'system']] }), false);
+    assert.equal(fires('SubjectUserName|neq|fieldref: TargetUserName', { data: [['SubjectUserName', 'a'], ['TargetUserName', 'b']] }), true);
+  });
+
+  it('minute, hour, day, week, month and year compare a part of a date', () => {
+    const at = (time: string): EventSpec => ({ data: [['UtcTime', time]] });
+    assert.equal(fires('UtcTime|hour: 3', at('2024-12-30 03:15:00.000')), true);
+    assert.equal(fires('UtcTime|hour|gte: 22', at('2024-12-30 03:15:00.000')), false);
+    assert.equal(fires('UtcTime|minute|lt: 20', at('2024-12-30T03:15:00Z')), true);
+    assert.equal(fires('UtcTime|day: 30', at('2024-12-30 03:15:00.000')), true);
+    assert.equal(fires('UtcTime|month: 12', at('2024-12-30 03:15:00.000')), true);
+    assert.equal(fires('UtcTime|year|gt: 2023', at('2024-12-30 03:15:00.000')), true);
+    // 2024-12-30 is a Monday in ISO week 1 of 2025.
+    assert.equal(fires('UtcTime|week: 1', at('2024-12-30 03:15:00.000')), true);
+    assert.equal(fires('UtcTime|hour: 3', at('not a date')), false);
+    assert.equal(fires('UtcTime|hour: 0', at('2024-12-30')), false);
   });
 
   it('rejects unknown modifiers and combinations that make no sense', () => {

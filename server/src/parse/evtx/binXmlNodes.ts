@@ -21,10 +21,15 @@ export interface ElementNode {
   hasElementChild: boolean;
   /** A child is a substitution: only then can the content depend on the values. */
   hasSubstitution: boolean;
+  /** Rendering caches by indentation level: `  <Name` and `  </Name>\n`. */
+  openTags: string[];
+  closeTags: string[];
 }
 
 export interface AttributeNode {
   name: string;
+  /** ` Name="`, written before the value. */
+  prefix: string;
   parts: ValuePart[];
 }
 

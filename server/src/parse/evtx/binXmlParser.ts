@@ -172,10 +172,10 @@ export class BinXmlParser {
       while (this.pos < listEnd && (this.byte(this.pos) & 0x1f) === Token.Attribute) {
         this.pos += 1;
         const attrName = this.nameRef();
-        attributes.push({ name: attrName, parts: this.parseValueParts() });
+        attributes.push({ name: attrName, prefix: ` ${attrName}="`, parts: this.parseValueParts() });
       }
     }
-    const element: ElementNode = { kind: NodeKind.Element, name, attributes, children: [], hasElementChild: false, hasSubstitution: false };
+    const element: ElementNode = { kind: NodeKind.Element, name, attributes, children: [], hasElementChild: false, hasSubstitution: false, openTags: [], closeTags: [] };
     const close = this.byte(this.pos);
     this.pos += 1;
     if (close === Token.CloseEmptyElement) {

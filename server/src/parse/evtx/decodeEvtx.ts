@@ -117,7 +117,12 @@ export class EvtxDecoder {
       this.issue({ offset: fileOffset + 52, chunk: index, message: 'chunk record data checksum mismatch; decoded anyway' });
     }
     limit = Math.min(limit, bytes.length);
-    yield* this.decodeRecords(bytes, index, fileOffset, limit);
+    try {
+      yield* this.decodeRecords(bytes, index, fileOffset, limit);
+    } catch (error) {
+      // Records catch their own errors; this is the last guard so one chunk cannot end a whole decode.
+      this.issue({ offset: fileOffset, chunk: index, message: `chunk decoding stopped: ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   /**

@@ -35,9 +35,10 @@ export interface RenderedEvent {
 }
 
 /**
- * Renders decoded binary XML as `evtxexport -f xml` does (hex integers aside, see `padHex`): two spaces of indentation per level, one element
- * per line, `<X/>` for elements without content, optional substitutions whose value is NULL dropping their
- * attribute, and values formatted by their type. The event model is collected on the way.
+ * Renders decoded binary XML laid out as `evtxexport -f xml` does: two spaces of indentation per level,
+ * one element per line, `<X/>` for elements without content. Optional substitutions whose value is NULL
+ * drop their attribute or element ([MS-EVEN6]); array values repeat their element per item. Values are
+ * formatted by type (see formatValue.ts). The event model is collected on the way.
  */
 export class XmlRenderer {
   /** The XML so far as pieces joined once at the end, and its length for spans. */
@@ -45,7 +46,7 @@ export class XmlRenderer {
   private length = 0;
   private readonly path: string[] = [];
   private collector = new EventCollector();
-  /** Decoded value and raw (escaped) text of the last `partsText` call. */
+  /** The escaped text of the last `partsText` call (which returns the decoded text). */
   private raw = '';
   /** The array item standing in for one substitution while its element is repeated. */
   private arrayItem: { index: number; text: string } | undefined;
@@ -64,7 +65,9 @@ export class XmlRenderer {
     this.arrayItem = undefined;
     this.collector = new EventCollector();
     this.renderNodes(nodes, NO_VALUES, 0);
-    if (this.out[this.out.length - 1] === '\n') this.out.pop();
+    const last = this.out.length - 1;
+    const tail = this.out[last];
+    if (tail !== undefined && tail.endsWith('\n')) this.out[last] = tail.slice(0, -1);
     const xml = this.out.join('');
     const event = this.collector.event;
     event.span = { start: 0, end: xml.length };
@@ -148,19 +151,15 @@ export class XmlRenderer {
   }
 
   private renderElementOnce(node: ElementNode, values: ValueRef[], depth: number): void {
-    const indent = indentation(this.path.length);
-    const start = this.length + indent.length;
+    const level = this.path.length;
+    const start = this.length + 2 * level;
     this.path.push(node.name);
     this.collector.elementStart();
-    this.write(indent);
-    this.write('<');
-    this.write(node.name);
+    this.write(node.openTags[level] ?? (node.openTags[level] = `${indentation(level)}<${node.name}`));
     for (const attribute of node.attributes) {
       if (isDropped(attribute.parts, values)) continue;
       const decoded = this.partsText(attribute.parts, values, true);
-      this.write(' ');
-      this.write(attribute.name);
-      this.write('="');
+      this.write(attribute.prefix);
       const valueStart = this.length;
       this.write(this.raw);
       this.collector.attribute(this.path, attribute.name, decoded, valueStart, this.length);
@@ -175,31 +174,25 @@ export class XmlRenderer {
         // Every child was dropped (optional substitutions without values): an empty element remains.
         this.out.length = markParts - 1;
         this.length -= 2;
-        this.write('/>');
+        this.write('/>\n');
       } else {
-        this.write(indent);
-        this.write('</');
-        this.write(node.name);
-        this.write('>');
+        this.write(node.closeTags[level] ?? (node.closeTags[level] = `${indentation(level)}</${node.name}>\n`));
       }
-      this.collector.elementEnd(this.path, start, this.length);
+      this.collector.elementEnd(this.path, start, this.length - 1);
     } else {
       const decoded = this.partsText(node.children as ValuePart[], values);
       if (this.raw === '' || isBlankLines(this.raw)) {
         this.collector.text(this.path, '', this.length, this.length);
-        this.write('/>');
+        this.write('/>\n');
       } else {
         this.write('>');
         const textStart = this.length;
         this.write(this.raw);
         this.collector.text(this.path, decoded, textStart, this.length);
-        this.write('</');
-        this.write(node.name);
-        this.write('>');
+        this.write(node.closeTags[0] ?? (node.closeTags[0] = `</${node.name}>\n`));
       }
-      this.collector.elementEnd(this.path, start, this.length);
+      this.collector.elementEnd(this.path, start, this.length - 1);
     }
-    this.write('\n');
     this.path.pop();
   }
 

@@ -4,11 +4,13 @@
  * Ordinary lines carry none of them and produce nothing.
  */
 export const LOG_LINE_PATTERNS: readonly string[] = [
-  'Setup could not verify the integrity of the file',
+  'could not verify the integrity of the file',
   'Make sure the Cryptographic service is running',
   'Failed to install catalog files',
-  'cryptographic operation failed due to a local security option setting',
+  'failed due to a local security option setting',
   '0x80092026',
+  'CRYPT_E_SECURITY_SETTINGS',
+  'STR_CATALOG_INSTALL_FAILED',
   'Error Disabling Connection',
   'It is not possible to disable the connection at this time',
 ];

@@ -38,8 +38,12 @@ const SHAPES: readonly ((ctx: TextParseContext, lineStart: number, contentEnd: n
  * returns where the shape ends; the lines between shapes are searched for known log-line patterns.
  * Ambiguous day/month dates are resolved once over the whole region (see `dates.ts`).
  */
-export function parseTextLog(text: string, start: number, end: number): TextParseResult {
-  const limit = Math.min(end, text.length);
+export function parseTextLog(fullText: string, start: number, end: number): TextParseResult {
+  const limit = Math.min(end, fullText.length);
+  // Searches (`indexOf` for a line break, a quote, a pattern) then stop at the region's end by themselves:
+  // without this, every small region on one long line would scan the rest of the document. The prefix
+  // keeps offsets absolute and costs no copy (V8 slices share the parent string).
+  const text = limit < fullText.length ? fullText.slice(0, limit) : fullText;
   const ctx: TextParseContext = {
     text,
     end: limit,

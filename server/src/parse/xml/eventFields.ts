@@ -71,7 +71,7 @@ export class EventFields {
       case Role.TimeCreated:
         if (ev.timeCreated !== undefined) return;
         ev.timeCreated = this.named(attrs, 'SystemTime');
-        if (ev.timeCreated !== undefined) ev.time = parseSystemTime(ev.timeCreated.value);
+        if (ev.timeCreated !== undefined) setIfDefined(ev, 'time', parseSystemTime(ev.timeCreated.value));
         return;
       case Role.Execution:
         ev.processId ??= this.named(attrs, 'ProcessID');
@@ -94,7 +94,7 @@ export class EventFields {
       case Role.EventId:
         if (ev.eventId !== undefined) return;
         ev.eventId = this.content(frame, contentEnd);
-        ev.id = displayedEventId(ev.eventId.value);
+        setIfDefined(ev, 'id', displayedEventId(ev.eventId.value));
         ev.anchor = { start: frame.tagStart, end: elementEnd };
         return;
       case Role.Version:
@@ -103,7 +103,7 @@ export class EventFields {
       case Role.Level:
         if (ev.level !== undefined) return;
         ev.level = this.content(frame, contentEnd);
-        ev.levelNumber = levelNumber(ev.level.value);
+        setIfDefined(ev, 'levelNumber', levelNumber(ev.level.value));
         return;
       case Role.Task:
         ev.task ??= this.content(frame, contentEnd);
@@ -172,6 +172,11 @@ export class EventFields {
     const end = attrs.valueEnd[i] ?? 0;
     return readXmlValue(this.text, start, end, this.amp.next(start, end) === -1, this.problems);
   }
+}
+
+/** Sets an optional numeric field only when it has a value, so an unknown stays an absent key, not `undefined`. */
+function setIfDefined(ev: LogEvent, key: 'id' | 'levelNumber' | 'time', value: number | undefined): void {
+  if (value !== undefined) ev[key] = value;
 }
 
 /** `<Level>` as a number: levels are small integers (0-5 predefined, providers may define up to 255). */

@@ -125,12 +125,15 @@ class XmlEventScanner {
   /** Opens an event at `lt` from the start tag just read. */
   private startEvent(lt: number, nameEnd: number, localStart: number, problemsBefore: number): number {
     const { tag } = this;
+    // A broken start tag is reported here, so it is not reported again as text between events.
     if (tag.status === TagStatus.Truncated) {
       this.problem(lt, this.trimEnd(this.end), 'Event is truncated: no </Event> before the end of the file');
+      this.gapStart = this.end;
       return this.end;
     }
     if (tag.status === TagStatus.Broken) {
       if (this.problems.length === problemsBefore) this.problem(lt, this.trimEnd(tag.end), "The <Event> start tag has no '>'");
+      this.gapStart = tag.end;
       return tag.end;
     }
     this.event = {

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { LOG_LINE_PATTERNS } from '../../../../server/src/parse/text/logLinePatterns';
 import { parseTextLog } from '../../../../server/src/parse/text/parseTextLog';
 import { at, fixture, lineOf } from './textTestHelpers';
 
 const parse = (text: string) => parseTextLog(text, 0, text.length);
 
 describe('plain log lines', () => {
-  it('exports the CryptSvc patterns', () => {
-    assert.equal(LOG_LINE_PATTERNS.length, 7);
-    assert.ok(LOG_LINE_PATTERNS.includes('0x80092026'));
-  });
-
   it('CBS.log: timestamp, level word and component are a prefix; only matching lines count', () => {
     const text = fixture('CBS.log');
     const { events, problems } = parse(text);

@@ -97,6 +97,11 @@ describe('parseTextLog', () => {
     assert.equal(result.problems.length, 20_000);
     const csvQuotes = '"Message","Id","Level"\n' + '"open,"8","2\n'.repeat(20_000);
     assert.doesNotThrow(() => parse(csvQuotes));
+    const oneLine = '<Event/> x '.repeat(20_000) + 'y'.repeat(2_000_000);
+    let regions = 0;
+    for (let at = oneLine.indexOf(' x '); at >= 0 && regions < 20_000; at = oneLine.indexOf(' x ', at + 3), regions++) {
+      assert.deepEqual(parseTextLog(oneLine, at, at + 3), { events: [], problems: [] });
+    }
     const labels = 'Log Name: x\n'.repeat(50_000);
     assert.doesNotThrow(() => parse(labels));
     const strayLines = header + 'Error\t1/15/2024 10:02:01 AM\tCrypt32\t8\tNone\t"open\n' + 'no tab here\n'.repeat(50_000) + 'Error\t1/15/2024 10:02:01 AM\tCrypt32\t8\tNone\tx\n';

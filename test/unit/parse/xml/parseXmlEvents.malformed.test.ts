@@ -39,6 +39,14 @@ describe('parseXmlEvents: malformed input', () => {
     assert.deepEqual(problems, [problem(text, "<Event xmlns='htt", 'Event is truncated: no </Event> before the end of the file')]);
   });
 
+  it('reports a broken or cut-off <Event> start tag inside <Events> once', () => {
+    const broken = `<Events><Event xmlns='${NS}' <Event>${sys('A', '1')}</Event></Events>`;
+    assert.deepEqual(parse(broken).problems, [problem(broken, `<Event xmlns='${NS}'`, "The <Event> start tag has no '>'")]);
+    assert.deepEqual(parse(broken).events.map((e) => e.id), [1]);
+    const cut = `<Events>${whole('A', '1')}<Event xmlns='${NS}`;
+    assert.deepEqual(parse(cut).problems, [problem(cut, `<Event xmlns='${NS}`, 'Event is truncated: no </Event> before the end of the file')]);
+  });
+
   it('ends an event never closed at the next <Event>, trailing whitespace excluded', () => {
     const text = `<Event>${sys('A', '1')}\r\n<Event>${sys('B', '2')}</Event>`;
     const { events, problems } = parse(text);
