@@ -2,7 +2,7 @@
 // (sorted), the script files its remediations name, and the script preambles.
 // Usage: node scripts/generateCatalog.mjs [--check]   (--check: exit 1 when the checked-in file is stale)
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 
@@ -51,8 +51,9 @@ function readRuleSources(problems) {
     }
     const scripts = {};
     for (const name of scriptNames(document)) {
-      const scriptFile = join(knowledgeDir, folder, name);
-      if (!name.includes('/') && !name.includes('\\') && existsSync(scriptFile)) scripts[name] = readText(scriptFile);
+      // Beside the rule, or shared by several rules under server/knowledge/shared/ (`../shared/x.ps1`).
+      const scriptFile = resolve(knowledgeDir, folder, name);
+      if (scriptFile.startsWith(knowledgeDir + sep) && existsSync(scriptFile)) scripts[name] = readText(scriptFile);
     }
     sources.push({ path, document, scripts });
   }

@@ -54,7 +54,10 @@ export interface Remediation {
   title: string;
   /** `script` inserts a script file; `disregard` offers to turn the rule off in this workspace. */
   kind: 'script' | 'disregard';
-  /** For `script`: file name beside rule.yml; its extension gives the language (.ps1 PowerShell, .cmd cmd). */
+  /**
+   * For `script`: the script's path relative to rule.yml (a file beside it, or `../shared/<file>` for one several
+   * rules share); its extension gives the language (.ps1 PowerShell, .cmd cmd).
+   */
   script?: string;
 }
 
