@@ -27,8 +27,8 @@ const MAX_RULE_FILE_BYTES = 1024 * 1024;
 /** A folder holding more rule files than this is not a rule folder (a home directory picked by mistake). */
 const MAX_RULE_FILES = 20000;
 const RULE_FILE = /\.ya?ml$/i;
-/** Script names a rule may give (as the rule schema allows); never a path, so nothing outside the folder is read. */
-const SCRIPT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(ps1|cmd)$/;
+/** Script names a rule may give (as the rule schema allows): beside it or in `../shared/`, nothing else is read. */
+const SCRIPT_NAME = /^(\.\.\/shared\/)?[A-Za-z0-9][A-Za-z0-9._-]*\.(ps1|cmd)$/;
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -4,7 +4,7 @@
 // named by EVENTLOG_DOCTOR_TEST_RESULTS, which the extension host inherits from code-server.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -42,7 +42,7 @@ describe('the in-editor suite in code-server against the installed .vsix', { tim
   after(async () => {
     await browser?.close().catch(() => undefined);
     await stopCodeServer(server);
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    if (dir && !process.env.EVENTLOG_DOCTOR_KEEP_E2E) rmSync(dir, { recursive: true, force: true });
   });
 
   it('passes', async () => {
@@ -70,19 +70,39 @@ describe('the in-editor suite in code-server against the installed .vsix', { tim
     ];
     browser = await launchChromium(paths);
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    // A built workbench honours the payload's development options only with the smoke-test driver enabled, a
+    // VS Code server flag code-server does not accept: turn it on in the page's embedded configuration instead.
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(`[${message.type()}] ${message.text()}`));
+    page.on('pageerror', (error) => consoleLines.push(`[pageerror] ${error.message}`));
+    // Chromium's local network checks block the workbench's WebSocket when the page is fulfilled by a route, so the
+    // embedded configuration is patched as the workbench reads it.
+    await page.addInitScript(`{
+      const original = Element.prototype.getAttribute;
+      Element.prototype.getAttribute = function (name) {
+        const value = original.call(this, name);
+        if (this.id !== 'vscode-workbench-web-configuration' || name !== 'data-settings' || !value) return value;
+        const config = JSON.parse(value);
+        config.developmentOptions = { ...config.developmentOptions, enableSmokeTestDriver: true };
+        return JSON.stringify(config);
+      };
+    }`);
     await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
     let summary: Summary;
     try {
       summary = await waitFor(
         `the suite's results in ${resultsFile}`,
         async () => (existsSync(resultsFile) ? (JSON.parse(readFileSync(resultsFile, 'utf8')) as Summary) : undefined),
-        180_000,
+        Number(process.env.EVENTLOG_DOCTOR_SUITE_DEADLINE_MS ?? 120_000),
       );
     } catch (error) {
       mkdirSync(screenshots, { recursive: true });
+      writeFileSync(path.join(screenshots, 'browser-console.log'), `${consoleLines.join('\n')}\n`);
       await page.screenshot({ path: path.join(screenshots, 'no-results.png') }).catch(() => undefined);
       throw new Error(`${error instanceof Error ? error.message : String(error)}\n  screenshot: ${screenshots}\n  code-server log: ${server.logFile}`);
     }
+    mkdirSync(screenshots, { recursive: true });
+    writeFileSync(path.join(screenshots, 'summary.json'), `${JSON.stringify(summary, null, 2)}\n`);
     assert.deepEqual(summary.failed, [], `in-editor failures:\n${summary.failed.map((f) => `${f.title}\n${f.error}`).join('\n\n')}`);
     assert.ok(summary.passed.length >= 6, `only ${summary.passed.length} tests ran: ${JSON.stringify(summary.passed)}`);
   });

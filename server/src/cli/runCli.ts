@@ -60,7 +60,8 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
     io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   } else if (command.format === 'sarif') {
     const base = path.resolve(command.base ?? '.');
-    io.stdout(`${JSON.stringify(await sarifOfScan(report, rules, config, base, status), null, 2)}\n`);
+    // Compact: the related locations of a busy log make an indented SARIF file twice as large.
+    io.stdout(`${JSON.stringify(await sarifOfScan(report, rules, config, base, status))}\n`);
   } else {
     const lines = formatGrouped(report, command.color && io.color === true ? COLORED : PLAIN);
     if (lines.length > 0) io.stdout(`${lines.join('\n')}\n\n`);

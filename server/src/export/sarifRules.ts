@@ -56,7 +56,8 @@ function helpOf(rule: Rule): { text: string; markdown: string } {
   const falsePositives = typeof sigma.falsepositives === 'string' ? [sigma.falsepositives] : (sigma.falsepositives ?? []);
   if (falsePositives.length > 0) sections.push(['False positives', falsePositives.map((f) => `- ${f}`).join('\n')]);
   const references = (sigma.references ?? []).filter((r) => typeof r === 'string');
-  if (references.length > 0) sections.push(['Sources', references.map((r) => `- <${r}>`).join('\n')]);
+  const linked = references.map((r) => (/^https?:\/\/\S+$/.test(r) ? `- <${r}>` : `- ${r}`));
+  if (references.length > 0) sections.push(['Sources', linked.join('\n')]);
   if (sections.length === 0) sections.push(['', sigma.title]);
   const markdown = sections.map(([heading, body]) => (heading === '' ? body : `**${heading}**\n\n${body}`)).join('\n\n');
   const text = sections.map(([heading, body]) => plain(heading === '' ? body : `${heading}\n${body}`)).join('\n\n').replace(/<(https?:[^>\s]+)>/g, '$1');

@@ -5,7 +5,8 @@ import { isPlainObject } from './selection';
 
 const PRODUCT_ID = /^[a-z0-9]+(\.[a-z0-9-]+)+$/;
 const REMEDIATION_ID = /^[a-z0-9][a-z0-9-]*$/;
-const SCRIPT_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*\.(ps1|cmd)$/;
+/** A file beside rule.yml, or one several rules share in the knowledge base's `shared` folder. */
+const SCRIPT_NAME = /^(\.\.\/shared\/)?[A-Za-z0-9][A-Za-z0-9._-]*\.(ps1|cmd)$/;
 const DOC_KEYS = ['id', 'severity', 'message', 'explanation', 'harmful', 'cause', 'variants', 'remediations'];
 const VARIANT_KEYS = ['label', 'match', 'cause'];
 const REMEDIATION_KEYS = ['id', 'title', 'kind', 'script'];
@@ -104,7 +105,7 @@ function checkRemediation(raw: unknown, path: DocPath, scripts: Readonly<Record<
     return { id, title, kind };
   }
   if (typeof script !== 'string' || !SCRIPT_NAME.test(script)) {
-    sink.add(script === undefined ? path : [...path, 'script'], 'script is required: a .ps1 or .cmd file name beside rule.yml');
+    sink.add(script === undefined ? path : [...path, 'script'], 'script is required: a .ps1 or .cmd file name beside rule.yml (or ../shared/<file>)');
   } else if (scripts[script] === undefined) {
     sink.add([...path, 'script'], `script '${script}' was not found beside the rule`);
   }

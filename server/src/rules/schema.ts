@@ -17,8 +17,8 @@ export type SigmaLevel = 'informational' | 'low' | 'medium' | 'high' | 'critical
 /** The standard Sigma fields the product reads or writes back on export. */
 export interface SigmaRule {
   title: string;
-  /** UUID. */
-  id: string;
+  /** UUID; required for built-in rules, optional in users' rules (Sigma allows a rule without one). */
+  id?: string;
   status?: 'stable' | 'test' | 'experimental' | 'deprecated' | 'unsupported';
   description?: string;
   references?: string[];

@@ -8,9 +8,9 @@ import { DEFAULT_SCAN_CONFIG } from '../../../server/src/cli/config';
 import { scanPaths } from '../../../server/src/cli/scanPaths';
 import { startScanWorker } from '../../../server/src/cli/scanWorker';
 import { scanInWorkers } from '../../../server/src/cli/workerPool';
+import { buildCliBundle } from './cliBundle';
 
 const repoRoot = path.resolve(__dirname, '../../..');
-const cliEntry = path.join(repoRoot, 'server/src/cli.ts');
 const fixture = readFileSync(path.join(repoRoot, 'test/fixtures/protocol/crypt32-and-cryptsvc.xml'), 'utf8');
 
 function summary(scan: { report: { path: string; format: string | null; findings: { ruleId: string }[]; errors: string[] } } | { skipped: true }): string {
@@ -20,8 +20,12 @@ function summary(scan: { report: { path: string; format: string | null; findings
 
 describe('scanning on worker threads', () => {
   let dir = '';
-  before(() => {
+  /** The workers run the CLI bundle in worker mode, as the installed package does. */
+  let cliEntry = '';
+  before(async () => {
     dir = mkdtempSync(path.join(tmpdir(), 'eventlog-doctor-workers-'));
+    cliEntry = path.join(dir, 'out', 'cli.js');
+    await buildCliBundle(cliEntry);
     // A large log first, so it finishes after the small ones that follow it.
     const events = fixture.slice(fixture.indexOf('<Event '), fixture.lastIndexOf('</Events>'));
     writeFileSync(path.join(dir, 'a-large.xml'), `<Events>\n${events.repeat(300)}</Events>\n`);

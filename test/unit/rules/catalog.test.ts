@@ -49,7 +49,7 @@ describe('built-in rule catalog', () => {
     const rules = loadBuiltinRules();
     assert.deepEqual(rules.map((r) => r.doc.id), ruleFolders);
     assert.equal(new Set(rules.map((r) => r.doc.id)).size, rules.length);
-    assert.equal(new Set(rules.map((r) => r.sigma.id.toLowerCase())).size, rules.length);
+    assert.equal(new Set(rules.map((r) => r.sigma.id?.toLowerCase())).size, rules.length);
   });
 
   it('exposes the script preambles', () => {

@@ -43,7 +43,7 @@ function compile(text: string, scripts: Record<string, string> = {}, builtin = t
 }
 
 /** Errors of GOOD with one line replaced (by its 1-based number). */
-function errorsWith(lineNumber: number, replacement: string, scripts = { 'winhttp-proxy.ps1': 'Write-Output 1' }) {
+function errorsWith(lineNumber: number, replacement: string, scripts: Record<string, string> = { 'winhttp-proxy.ps1': 'Write-Output 1' }) {
   const lines = GOOD.split('\n');
   lines.splice(lineNumber - 1, 1, ...(replacement === '' ? [] : [replacement]));
   return compile(lines.join('\n'), scripts).errors;
@@ -145,10 +145,14 @@ describe('compileRuleSource', () => {
       { path: 'eventlogdoctor.remediations[1].kind', line: 30, message: "kind must be 'script' or 'disregard'" },
     ]);
     assert.deepEqual(errorsWith(32, ''), [
-      { path: 'eventlogdoctor.remediations[1]', line: 29, message: 'script is required: a .ps1 or .cmd file name beside rule.yml' },
+      { path: 'eventlogdoctor.remediations[1]', line: 29, message: 'script is required: a .ps1 or .cmd file name beside rule.yml (or ../shared/<file>)' },
     ]);
     assert.deepEqual(errorsWith(32, '          script: missing.ps1'), [
       { path: 'eventlogdoctor.remediations[1].script', line: 32, message: "script 'missing.ps1' was not found beside the rule" },
+    ]);
+    assert.deepEqual(errorsWith(32, '          script: ../shared/winhttp-proxy.ps1', { '../shared/winhttp-proxy.ps1': 'x' }), []);
+    assert.deepEqual(errorsWith(32, '          script: ../other/winhttp-proxy.ps1'), [
+      { path: 'eventlogdoctor.remediations[1].script', line: 32, message: 'script is required: a .ps1 or .cmd file name beside rule.yml (or ../shared/<file>)' },
     ]);
     assert.deepEqual(errorsWith(29, '        - id: disregard'), [
       { path: 'eventlogdoctor.remediations[1].id', line: 29, message: "remediation id 'disregard' is used twice" },

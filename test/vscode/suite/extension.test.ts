@@ -88,10 +88,13 @@ describe('Event Log Doctor in VS Code', () => {
       document = await open(XML_LOG);
     });
 
-    it('activates the extension and detects the language', async () => {
+    it('activates the extension', async () => {
       const extension = vscode.extensions.getExtension(EXTENSION_ID);
       assert.ok(extension, `${EXTENSION_ID} is not installed`);
       await poll('the extension to activate', () => (extension.isActive ? true : undefined));
+    });
+
+    it('detects the Event Log (XML) language from the content', () => {
       assert.equal(document.languageId, 'eventlog-xml');
     });
 
@@ -148,8 +151,9 @@ describe('Event Log Doctor in VS Code', () => {
       );
       assert.equal(vscode.window.activeTextEditor?.document.uri.fsPath, scriptPath, 'the script is not shown');
       assert.ok(existsSync(scriptPath), 'the script file was not created');
-      await script.save();
-      assert.equal(readFileSync(scriptPath, 'utf8'), planned.text);
+      assert.ok(script.isDirty || readFileSync(scriptPath, 'utf8') === planned.text, 'the script is neither unsaved nor on disk');
+      assert.ok(await script.save(), 'saving the script failed');
+      await poll('the script on disk', () => (readFileSync(scriptPath, 'utf8') === planned.text ? true : undefined), 5000);
       assert.equal(document.getText(), original, 'the log was changed');
     });
 
@@ -169,10 +173,15 @@ describe('Event Log Doctor in VS Code', () => {
   });
 
   describe('an Event Viewer text export and a pom.xml', () => {
-    it('leaves the pom.xml alone and flags the text export', async () => {
-      const pom = await open(POM);
+    it('detects the Event Log (Text) language from the content', async () => {
       const document = await open(TEXT_LOG);
       assert.equal(document.languageId, 'eventlog-text');
+    });
+
+    it('leaves the pom.xml alone and flags the text export', async () => {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const pom = await open(POM);
+      const document = await open(TEXT_LOG);
       // The server validates documents in the order they were opened: once the text export is flagged, the pom has had its turn.
       const diagnostics = await diagnosticsOf(document.uri, 'four diagnostics on the text export', (d) => d.length === 4);
       assert.deepEqual(vscode.languages.getDiagnostics(pom.uri), []);

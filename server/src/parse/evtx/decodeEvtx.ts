@@ -133,7 +133,7 @@ export class EvtxDecoder {
    */
   private *decodeRecords(bytes: Uint8Array, index: number, fileOffset: number, limit: number): Generator<EvtxRecord> {
     const ctx = new ChunkContext(bytes);
-    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport');
+    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport', this.options.xml !== false);
     const seen = new Set<number>();
     let pos = CHUNK_HEADER_SIZE;
     let recovering = false;
@@ -170,7 +170,7 @@ export class EvtxDecoder {
   /** Stale records in the free space: any consistent record whose id this chunk has not shown yet. */
   private *recoverSlack(ctx: ChunkContext, from: number, seen: Set<number>, index: number, fileOffset: number): Generator<EvtxRecord> {
     const bytes = ctx.bytes;
-    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport');
+    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport', this.options.xml !== false);
     let pos = this.findRecord(bytes, from, bytes.length, -1);
     while (pos >= 0 && !this.limitReached()) {
       const size = this.recordSizeAt(bytes, pos);
@@ -217,8 +217,8 @@ export class EvtxDecoder {
     const recordId = u64(b, pos + 8);
     try {
       const nodes = new BinXmlParser(ctx, pos + 24, pos + size - 4).parseDocument();
-      const { xml, event } = renderer.render(nodes);
-      if (xml === '') {
+      const { xml, event, empty } = renderer.render(nodes);
+      if (empty) {
         if (quiet) return undefined;
         this.stats.brokenRecords++;
         this.issue({ offset: fileOffset + pos, chunk, recordId, message: 'record holds no event data' });

@@ -32,6 +32,8 @@ function escapeAttribute(s: string): string {
 export interface RenderedEvent {
   xml: string;
   event: LogEvent;
+  /** Nothing was rendered: the record holds no event. */
+  empty: boolean;
 }
 
 /**
@@ -51,11 +53,20 @@ export class XmlRenderer {
   /** The array item standing in for one substitution while its element is repeated. */
   private arrayItem: { index: number; text: string } | undefined;
 
-  /** `padHex`: write hex integers zero-padded as evtxexport does (`0x00000000000003e7`) instead of as Windows (`0x3e7`). */
+  /**
+   * `padHex`: write hex integers zero-padded as evtxexport does (`0x00000000000003e7`) instead of as
+   * Windows (`0x3e7`). `emitXml: false` collects the event only: no XML text, every span empty at 0.
+   */
   constructor(
     private readonly ctx: ChunkContext,
     private readonly padHex = false,
+    private readonly emitXml = true,
   ) {}
+
+  /** Where a span starts or ends: the current length, or 0 when no XML is written. */
+  private at(offset = this.length): number {
+    return this.emitXml ? offset : 0;
+  }
 
   /** Renders one record; a renderer is reused for every record of its chunk. */
   render(nodes: ContentNode[]): RenderedEvent {
@@ -68,10 +79,10 @@ export class XmlRenderer {
     const last = this.out.length - 1;
     const tail = this.out[last];
     if (tail !== undefined && tail.endsWith('\n')) this.out[last] = tail.slice(0, -1);
-    const xml = this.out.join('');
+    const xml = this.emitXml ? this.out.join('') : '';
     const event = this.collector.event;
     event.span = { start: 0, end: xml.length };
-    return { xml, event };
+    return { xml, event, empty: this.length === 0 };
   }
 
   private renderNodes(nodes: readonly ContentNode[], values: ValueRef[], depth: number): void {
@@ -110,7 +121,7 @@ export class XmlRenderer {
   }
 
   private write(s: string): void {
-    this.out.push(s);
+    if (this.emitXml) this.out.push(s);
     this.length += s.length;
   }
 
@@ -152,7 +163,7 @@ export class XmlRenderer {
 
   private renderElementOnce(node: ElementNode, values: ValueRef[], depth: number): void {
     const level = this.path.length;
-    const start = this.length + 2 * level;
+    const start = this.at(this.length + 2 * level);
     this.path.push(node.name);
     this.collector.elementStart();
     this.write(node.openTags[level] ?? (node.openTags[level] = `${indentation(level)}<${node.name}`));
@@ -160,9 +171,9 @@ export class XmlRenderer {
       if (isDropped(attribute.parts, values)) continue;
       const decoded = this.partsText(attribute.parts, values, true);
       this.write(attribute.prefix);
-      const valueStart = this.length;
+      const valueStart = this.at();
       this.write(this.raw);
-      this.collector.attribute(this.path, attribute.name, decoded, valueStart, this.length);
+      this.collector.attribute(this.path, attribute.name, decoded, valueStart, this.at());
       this.write('"');
     }
     if (this.hasElementContent(node, values)) {
@@ -172,26 +183,26 @@ export class XmlRenderer {
       this.renderNodes(node.children, values, depth + 1);
       if (this.length === markLength) {
         // Every child was dropped (optional substitutions without values): an empty element remains.
-        this.out.length = markParts - 1;
+        if (this.emitXml) this.out.length = markParts - 1;
         this.length -= 2;
         this.write('/>\n');
       } else {
         this.write(node.closeTags[level] ?? (node.closeTags[level] = `${indentation(level)}</${node.name}>\n`));
       }
-      this.collector.elementEnd(this.path, start, this.length - 1);
+      this.collector.elementEnd(this.path, start, this.at(this.length - 1));
     } else {
       const decoded = this.partsText(node.children as ValuePart[], values);
       if (this.raw === '' || isBlankLines(this.raw)) {
-        this.collector.text(this.path, '', this.length, this.length);
+        this.collector.text(this.path, '', this.at(), this.at());
         this.write('/>\n');
       } else {
         this.write('>');
-        const textStart = this.length;
+        const textStart = this.at();
         this.write(this.raw);
-        this.collector.text(this.path, decoded, textStart, this.length);
+        this.collector.text(this.path, decoded, textStart, this.at());
         this.write(node.closeTags[0] ?? (node.closeTags[0] = `</${node.name}>\n`));
       }
-      this.collector.elementEnd(this.path, start, this.length - 1);
+      this.collector.elementEnd(this.path, start, this.at(this.length - 1));
     }
     this.path.pop();
   }

@@ -197,3 +197,24 @@ describe('decodeEvtx on built records', () => {
     assert.equal(decodeEvtxFile(file, { style: 'evtxexport' }).records[0]?.xml, '<Event>\n  <K>0x0080000000000000</K>\n</Event>');
   });
 });
+
+describe('decodeEvtx without XML text', () => {
+  it('collects the same event values with empty spans at 0', () => {
+    const chunk = new ChunkBuilder();
+    chunk.record(5, [template('sys', systemTemplate, systemValues(7036, 42n, { type: 0x21, bytes: [] }))]);
+    chunk.record(6, [el('Event', [], [el('EventData', [], [el('Data', [['Name', [text('n')]]], [text('v')])])])]);
+    const file = buildFile([chunk.finish()]);
+    const withXml = decodeEvtxFile(file).records;
+    const { records, issues } = decodeEvtxFile(file, { xml: false });
+    assert.deepEqual(issues, []);
+    assert.deepEqual(records.map((r) => r.xml), ['', '']);
+    const zero = { start: 0, end: 0 };
+    const e = records[0]?.event;
+    assert.deepEqual(e?.span, zero);
+    assert.deepEqual(e?.anchor, zero);
+    assert.deepEqual(e?.provider, { value: 'Service Control Manager', ...zero });
+    assert.deepEqual(e?.eventId, { value: '7036', ...zero });
+    assert.equal(e?.time, withXml[0]?.event.time);
+    assert.deepEqual(records[1]?.event.data, [{ value: 'v', name: 'n', ...zero }]);
+  });
+});
