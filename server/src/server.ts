@@ -21,7 +21,8 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { composeChanges, reparseAfterChange, type TextChange } from './parse/incremental';
 import type { ParsedLog } from './parse/model';
 import { parseLog } from './parse/parseLog';
 import { loadBuiltinRules } from './rules/catalog';
@@ -92,7 +93,20 @@ interface ClientSupport {
 
 /** Wires every handler to `connection` and starts listening. */
 export function startServer(connection: Connection): void {
-  const documents = new TextDocuments(TextDocument);
+  /** Per document, the edits since the version its last parse read: the next parse re-reads only what they touched. */
+  const pendingChanges = new Map<string, PendingChange>();
+  const documents = new TextDocuments<TextDocument>({
+    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+    update: (document, changes, version) => {
+      // One change at a time, so each change's offsets are read from the text it applies to.
+      let updated = document;
+      for (const change of changes) {
+        notePendingChange(pendingChanges, updated, change, version);
+        updated = TextDocument.update(updated, [change], version);
+      }
+      return changes.length === 0 ? TextDocument.update(document, changes, version) : updated;
+    },
+  });
   const parseCache = new Map<string, CacheEntry>();
   const settingsByUri = new Map<string, Promise<ServerSettings>>();
   const pendingValidations = new Map<string, ReturnType<typeof setTimeout>>();
@@ -206,7 +220,12 @@ export function startServer(connection: Connection): void {
   function cacheEntry(document: TextDocument): CacheEntry {
     const cached = parseCache.get(document.uri);
     if (cached && cached.version === document.version) return cached;
-    const entry: CacheEntry = { version: document.version, parsed: parseLog(document.getText()) };
+    const pending = pendingChanges.get(document.uri);
+    pendingChanges.delete(document.uri);
+    const text = document.getText();
+    const incremental = cached && pending?.change && pending.fromVersion === cached.version && pending.toVersion === document.version;
+    const parsed = incremental && pending.change ? reparseAfterChange(cached.parsed, text, pending.change).parsed : parseLog(text);
+    const entry: CacheEntry = { version: document.version, parsed };
     parseCache.set(document.uri, entry);
     return entry;
   }
@@ -360,6 +379,7 @@ export function startServer(connection: Connection): void {
     cancelValidation(uri);
     scheduledVersions.delete(uri);
     parseCache.delete(uri);
+    pendingChanges.delete(uri);
     settingsByUri.delete(uri);
     clearDiagnostics(uri);
   });
@@ -520,6 +540,26 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** The edits between two versions of a document, as one change; undefined when one replaced the whole text. */
+interface PendingChange {
+  fromVersion: number;
+  toVersion: number;
+  change: TextChange | undefined;
+}
+
+/** Records `change`, about to be applied to `document` to make `version`, after the changes already pending. */
+function notePendingChange(pending: Map<string, PendingChange>, document: TextDocument, change: TextDocumentContentChangeEvent, version: number): void {
+  const step: TextChange | undefined =
+    'range' in change ? { start: document.offsetAt(change.range.start), end: document.offsetAt(change.range.end), length: change.text.length } : undefined;
+  const before = pending.get(document.uri);
+  if (before === undefined || before.toVersion !== document.version) {
+    pending.set(document.uri, { fromVersion: document.version, toVersion: version, change: step });
+    return;
+  }
+  before.toVersion = version;
+  before.change = before.change && step ? composeChanges(before.change, step) : undefined;
 }
 
 function cancelled(): ResponseError<void> {

@@ -227,6 +227,31 @@ describe('language server over stdio', { timeout: 120_000 }, () => {
     assert.equal(await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: pomUri }, position: { line: 1, character: 3 } }), null);
   });
 
+  it('reads a text export: diagnostics on the Event ID, hover and quick fixes', async () => {
+    const textFile = path.join(dir, 'crypt32-legacy.txt');
+    copyFileSync(path.join(repoRoot, 'test/fixtures/rules', CRYPT32, 'hit.txt'), textFile);
+    const textUri = pathToFileURL(textFile).href;
+    const text = readFileSync(textFile, 'utf8');
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+      textDocument: { uri: textUri, languageId: 'plaintext', version: 1, text },
+    });
+    const published = await client.waitFor('diagnostics for the text export', () => client.publishesFor(textUri)[0]);
+    assert.deepEqual(codes(published.diagnostics), [CRYPT32, CRYPT32]);
+    // Legacy details: the diagnostic sits on the value of the first `Event ID:` line.
+    const document = TextDocument.create(textUri, 'plaintext', 1, text);
+    const idStart = text.indexOf('8', text.indexOf('Event ID:'));
+    assert.deepEqual(published.diagnostics[0]!.range, { start: document.positionAt(idStart), end: document.positionAt(idStart + 1) });
+
+    const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: textUri }, position: published.diagnostics[0]!.range.start });
+    assert.match((hover?.contents as MarkupContent).value, /Matched on/);
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+      textDocument: { uri: textUri },
+      range: published.diagnostics[0]!.range,
+      context: { diagnostics: [published.diagnostics[0]!] },
+    })) as CodeAction[];
+    assert.ok(actions.some((a) => a.title.startsWith('Insert remediation script: check and set the WinHTTP proxy')));
+  });
+
   it('refuses to insert a script for a log that is not saved on disk', async () => {
     const seen = client.messages.length;
     await client.connection.sendRequest(ExecuteCommandRequest.type, {
