@@ -1,5 +1,5 @@
-// Measures the .evtx decoder against evtxexport (libevtx) and evtx_dump.py (python-evtx) on the shared
-// samples and on a ~50 MB file built from their chunks.
+// Measures the .evtx decoder against evtxexport (libevtx), evtx_dump.py (python-evtx) and @ts-evtx/core (the other
+// TypeScript decoder on npm, rendering each record's XML) on the shared samples and on a ~50 MB file built from their chunks.
 // Run: node bench/evtx.mjs [--mb 50] [--tool-timeout 300]   (the decoder is bundled with esbuild first)
 // The big file goes to bench/.cache/ (ignored by git). Peak memory comes from /usr/bin/time -v.
 import { spawn, spawnSync } from 'node:child_process';
@@ -106,6 +106,30 @@ async function runOurs(files, options) {
   return { records, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMb: peakRss / 1048576, xmlChars };
 }
 
+/** @ts-evtx/core in this process: every record rendered as XML, as our decoder does; a file it cannot read counts what it gave. */
+async function runTsEvtx(files) {
+  const { EvtxFile } = await import('@ts-evtx/core');
+  let records = 0;
+  let bytes = 0;
+  let failures = 0;
+  const start = performance.now();
+  const cpuStart = process.cpuUsage();
+  for (const file of files) {
+    bytes += statSync(file).size;
+    try {
+      for (const record of EvtxFile.openSync(file).records()) {
+        records++;
+        record.renderXml();
+      }
+    } catch {
+      failures++;
+    }
+  }
+  const seconds = (performance.now() - start) / 1000;
+  const cpu = process.cpuUsage(cpuStart);
+  return { records, bytes, seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, peakMb: process.memoryUsage().rss / 1048576, failures };
+}
+
 /** A converter under /usr/bin/time -v, counting `<Event ` in its output as it streams. */
 function runTool(command, argv) {
   return new Promise((resolveRun) => {
@@ -158,9 +182,11 @@ function line(name, r, bytes) {
 async function compare(label, files, bytes) {
   console.log(`\n${label}: ${files.length} file(s), ${fmt(bytes / 1048576, 1)} MB`);
   // Our decoder runs in a fresh process so its peak memory is its own; also once without XML text.
-  const runFresh = (flag) => {
-    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, fileURLToPath(import.meta.url), flag, ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
-    const result = JSON.parse(run.stdout.trim().split('\n').pop());
+  const runFresh = (flag, timeoutMs) => {
+    const run = spawnSync('/usr/bin/time', ['-v', process.execPath, fileURLToPath(import.meta.url), flag, ...files], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: timeoutMs });
+    const last = (run.stdout ?? '').trim().split('\n').pop();
+    if (!last) return undefined;
+    const result = JSON.parse(last);
     const peak = /Maximum resident set size \(kbytes\): (\d+)/.exec(run.stderr);
     result.peakMb = peak ? Number(peak[1]) / 1024 : result.peakMb;
     return result;
@@ -192,9 +218,19 @@ async function compare(label, files, bytes) {
     const rate = line(name, total, total.timedOut ? (bytes * total.records) / Math.max(result.records, 1) : bytes);
     console.log(`  ${''.padEnd(14)} ours is ${fmt(oursRate / rate, 1)}x ${name} (${fmt(noXmlRate / rate, 1)}x without XML text)`);
   }
+  const ts = runFresh('--ts-evtx', toolTimeoutSeconds * 1000);
+  if (!ts) {
+    console.log(`  ${'@ts-evtx/core'.padEnd(14)} not installed, failed or stopped after ${toolTimeoutSeconds}s`);
+    return;
+  }
+  const tsRate = line('@ts-evtx/core', ts, bytes);
+  const failed = ts.failures > 0 ? `; it threw on ${ts.failures} file(s) and counts the records it gave before` : '';
+  console.log(`  ${''.padEnd(14)} ours is ${fmt(oursRate / tsRate, 1)}x @ts-evtx/core (${fmt(noXmlRate / tsRate, 1)}x without XML text)${failed}`);
 }
 
-if (args[0] === '--ours' || args[0] === '--ours-no-xml') {
+if (args[0] === '--ts-evtx') {
+  console.log(JSON.stringify(await runTsEvtx(args.slice(1))));
+} else if (args[0] === '--ours' || args[0] === '--ours-no-xml') {
   mkdirSync(cacheDir, { recursive: true });
   console.log(JSON.stringify(await runOurs(args.slice(1), { xml: args[0] === '--ours' })));
 } else {

@@ -13,6 +13,8 @@ export const documentSelector: DocumentSelector = [
     { scheme: 'untitled', language },
   ]),
   { scheme: 'file', pattern: '**/*.remediation.{ps1,cmd}' },
+  // .evtx files decoded by the server and shown as read-only XML (client/src/evtxDocuments.ts).
+  { scheme: 'eventlog-evtx', language: 'eventlog-xml' },
   // Sigma rule files: the server shows a rule's errors in it (only for files under eventlogDoctor.rulePaths or shaped like rules).
   { language: 'yaml', pattern: '**/*.{yml,yaml}' },
 ];

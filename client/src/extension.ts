@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { commands, ConfigurationTarget, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { documentSelector } from './documentSelector';
+import { registerEvtxDocuments } from './evtxDocuments';
 import { isSeveritySetting, mergeRuleSetting } from './ruleSettings';
 
 /** The server's code actions call this one to silence or re-level a rule (arguments: rule id, setting). */
@@ -40,6 +41,7 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),
   );
+  registerEvtxDocuments(context, () => client);
   await client.start();
 }
 

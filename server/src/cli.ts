@@ -1,11 +1,14 @@
 // The `eventlog-doctor` command (package.json `bin`, bundled to server/out/cli.js). The same bundle runs the
 // scan worker threads: started with scan-worker `workerData`, it serves scan requests instead.
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
+import { runRenderCommand } from './cli/renderCommand';
 import { runCli } from './cli/runCli';
 import { isScanWorkerData, serveScanRequests } from './cli/scanWorker';
 
 if (!isMainThread && parentPort && isScanWorkerData(workerData)) {
   serveScanRequests(parentPort, workerData);
+} else if (process.argv[2] === 'render') {
+  void runRenderCommand(process.argv.slice(3)).then((status) => (process.exitCode = status));
 } else {
   const noColor = process.env['NO_COLOR'] !== undefined && process.env['NO_COLOR'] !== '';
   // `eventlog-doctor scan ... | head` closes the pipe early: that is the reader's choice, not an error.

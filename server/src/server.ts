@@ -18,6 +18,7 @@ import {
   type ClientCapabilities,
   type Connection,
   type InitializeResult,
+  type ProgressToken,
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver';
@@ -25,6 +26,8 @@ import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-langua
 import { composeChanges, reparseAfterChange, type TextChange } from './parse/incremental';
 import type { ParsedLog } from './parse/model';
 import { parseLog } from './parse/parseLog';
+import { createEvtxRequests, RENDER_EVTX_REQUEST, RENDER_EVTX_TO_FILE_REQUEST } from './evtx/evtxRequests';
+import { evtxFileUri } from './evtx/evtxUri';
 import { loadBuiltinRules } from './rules/catalog';
 import { createRuleEngine, type RuleEngine } from './rules/engine';
 import { SEVERITIES, type Rule, type SeveritySetting } from './rules/schema';
@@ -56,6 +59,8 @@ import {
 const SETTINGS_SECTION = 'eventlogDoctor';
 /** Typing produces bursts of changes; diagnostics wait for a short pause. Opening a document is immediate. */
 const CHANGE_DEBOUNCE_MS = 150;
+/** An edit inside an XML event re-reads only that event: cheap enough to follow typing closely. */
+const INCREMENTAL_DEBOUNCE_MS = 40;
 /** The client tells the server that the user trusted the workspace, so its rule folders may load. */
 const WORKSPACE_TRUSTED_NOTIFICATION = 'eventlogDoctor/workspaceTrusted';
 
@@ -372,7 +377,9 @@ export function startServer(connection: Connection): void {
   documents.onDidChangeContent((event) => {
     // onDidChangeContent also fires right after onDidOpen, whose validation covers that version.
     if (event.document.version === scheduledVersions.get(event.document.uri)) return;
-    scheduleValidation(event.document.uri, CHANGE_DEBOUNCE_MS);
+    const uri = event.document.uri;
+    const incremental = pendingChanges.get(uri)?.change !== undefined && parseCache.get(uri)?.parsed.kind === 'xml';
+    scheduleValidation(uri, incremental ? INCREMENTAL_DEBOUNCE_MS : CHANGE_DEBOUNCE_MS);
   });
   documents.onDidClose((event) => {
     const uri = event.document.uri;
@@ -423,10 +430,24 @@ export function startServer(connection: Connection): void {
     }),
   );
 
+  // --- .evtx files shown as XML documents (decoded in a worker thread) -----------------------------------------
+
+  const evtxRequests = createEvtxRequests({
+    rulesFor: async (uri) => {
+      const settings = await getSettings(uri);
+      return { settings, rulePaths: rulePathRoots, placeholders: settings.placeholders };
+    },
+  });
+  const attachProgress = (token: ProgressToken | undefined) => connection.window.attachWorkDoneProgress(token);
+  connection.onRequest(RENDER_EVTX_REQUEST, (params: unknown, token) => evtxRequests.renderEvtx(params, token, attachProgress));
+  connection.onRequest(RENDER_EVTX_TO_FILE_REQUEST, (params: unknown, token) => evtxRequests.renderEvtxToFile(params, token, attachProgress));
+
   // --- inserting remediation scripts --------------------------------------------------------------------------
 
   async function insertRemediation(argument: unknown): Promise<void> {
     const request = readInsertRequest(argument);
+    // A decoded .evtx is shown as a virtual XML document: its scripts go beside the .evtx file.
+    if (request) request.uri = evtxFileUri(request.uri) ?? request.uri;
     if (!request) {
       showMessage(MessageType.Error, 'Event Log Doctor: the remediation command needs { uri, ruleId, remediationId }.');
       return;

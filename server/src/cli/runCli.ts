@@ -49,7 +49,7 @@ async function runScan(command: ScanCommand, io: CliIo): Promise<number> {
       ...(io.progress !== undefined ? { progress: io.progress } : {}),
     });
   } catch (error) {
-    // Only a bad --include/--exclude pattern gets here: reading and scanning report their own errors.
+    // A bad --include/--exclude pattern gets here (reading and scanning report their own errors per file).
     io.stderr(`eventlog-doctor: ${error instanceof Error ? error.message : String(error)}\n`);
     return EXIT_ERRORS;
   }

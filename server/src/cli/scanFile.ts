@@ -7,7 +7,7 @@ import type { RuleEngine } from '../rules/engine';
 import { analyze, PARSE_ERROR_CODE, type ServiceSettings } from '../service';
 import { describeFsError } from './collectFiles';
 import type { FileReport } from './report';
-import { findingsOfAnalysis, scanParsedLog, type CliFinding } from './scanText';
+import { findingsOfAnalysis, scanParsedLog, type CliFinding, type EventPlace } from './scanText';
 
 /** The result of scanning one path: its report, or `skipped` when it is not an event log. */
 export type FileScan = { report: FileReport } | { skipped: true };
@@ -21,6 +21,12 @@ export function unreadable(file: string, message: string): FileReport {
   return { path: file, format: null, events: 0, findings: [], omitted: 0, errors: [message] };
 }
 
+/** The size an .evtx record's header gives (the uint32 after its signature), kept within the file. */
+function recordSize(view: DataView, offset: number): number {
+  if (offset < 0 || offset + 8 > view.byteLength) return 0;
+  return Math.min(view.getUint32(offset + 4, true), view.byteLength - offset);
+}
+
 /**
  * A binary log: its decoded records' events are analysed directly (their spans point into each record's own
  * XML, so lines mean nothing to the user and findings carry the record id instead). Damage the decoder
@@ -30,11 +36,13 @@ export function scanEvtxBytes(file: string, bytes: Uint8Array, engine: RuleEngin
   const { records, issues } = decodeEvtxFile(bytes);
   const parsed: ParsedLog = { kind: 'evtx', events: records.map((record) => record.event), problems: [] };
   const analysis = analyze(parsed, '', engine, settings);
-  const recordIdOf = (eventIndex: number): string | null => {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eventPlace = (eventIndex: number): EventPlace => {
     const record = records[eventIndex];
-    return record ? (record.event.recordId?.value ?? String(record.recordId)) : null;
+    if (!record) return { recordId: null, byteOffset: null, byteLength: null };
+    return { recordId: record.event.recordId?.value ?? String(record.recordId), byteOffset: record.offset, byteLength: recordSize(view, record.offset) };
   };
-  const { findings, omitted } = findingsOfAnalysis(analysis, '', settings, recordIdOf, false);
+  const { findings, omitted } = findingsOfAnalysis(analysis, '', settings, eventPlace, false);
   const damage: CliFinding[] = settings.enable
     ? issues.map((issue) => ({
         ruleId: PARSE_ERROR_CODE,
@@ -44,6 +52,8 @@ export function scanEvtxBytes(file: string, bytes: Uint8Array, engine: RuleEngin
         endLine: null,
         endColumn: null,
         recordId: issue.recordId === undefined ? null : String(issue.recordId),
+        byteOffset: issue.offset,
+        byteLength: 0,
         message: `${issue.message} (at byte ${issue.offset})`,
         related: [],
       }))

@@ -14,7 +14,19 @@ export interface CliPlace {
   endColumn: number | null;
   /** The event's EventRecordID as written, or null when the export has none. */
   recordId: string | null;
+  /** In a binary .evtx file: where the record is (its header's offset and size); null in text logs. */
+  byteOffset: number | null;
+  byteLength: number | null;
 }
+
+/** Where an event is beyond its text: its record id, and in a binary log its bytes. */
+export interface EventPlace {
+  recordId: string | null;
+  byteOffset: number | null;
+  byteLength: number | null;
+}
+
+const NOWHERE: EventPlace = { recordId: null, byteOffset: null, byteLength: null };
 
 /** One finding as the CLI reports it. */
 export interface CliFinding extends CliPlace {
@@ -51,27 +63,27 @@ function oneLine(message: string): string {
   return message.replace(/\s*[\r\n]+\s*/g, ' ').trim();
 }
 
-function placeOf(range: Range, recordId: string | null, lines: boolean): CliPlace {
-  if (!lines) return { line: null, column: null, endLine: null, endColumn: null, recordId };
+function placeOf(range: Range, event: EventPlace, lines: boolean): CliPlace {
+  if (!lines) return { line: null, column: null, endLine: null, endColumn: null, ...event };
   return {
     line: range.start.line + 1,
     column: range.start.character + 1,
     endLine: range.end.line + 1,
     endColumn: range.end.character + 1,
-    recordId,
+    ...event,
   };
 }
 
 /**
  * The findings of an analysed log: exactly the diagnostics the editor shows for it (rule findings and parse
  * problems), so the CLI and the editor never disagree. `lines` false leaves lines out (a binary log, where the
- * record id is the place).
+ * record is the place: `eventPlace` gives its id and bytes).
  */
 export function findingsOfAnalysis(
   analysis: Analysis,
   text: string,
   settings: ServiceSettings,
-  recordIdOf: (eventIndex: number) => string | null,
+  eventPlace: (eventIndex: number) => EventPlace,
   lines: boolean,
 ): { findings: CliFinding[]; omitted: number } {
   const document = TextDocument.create('file:///cli', 'eventlog', 1, text);
@@ -86,18 +98,18 @@ export function findingsOfAnalysis(
   for (const diagnostic of diagnostics) {
     if (typeof diagnostic.code !== 'string') continue;
     const eventIndex = eventIndexOf(diagnostic);
-    const recordId = eventIndex === undefined ? null : recordIdOf(eventIndex);
+    const place = eventIndex === undefined ? NOWHERE : eventPlace(eventIndex);
     const finding = eventIndex === undefined ? undefined : byEvent.get(`${diagnostic.code}\u0000${eventIndex}`);
     const own = finding === undefined ? -1 : (positions.get(finding) ?? -1);
     const group = finding?.group.findings ?? [];
     const related = (diagnostic.relatedInformation ?? []).map((info, i) => {
       const other = group[own >= 0 && i >= own ? i + 1 : i];
-      return { ...placeOf(info.location.range, other ? recordIdOf(other.match.eventIndex) : null, lines), message: oneLine(info.message) };
+      return { ...placeOf(info.location.range, other ? eventPlace(other.match.eventIndex) : NOWHERE, lines), message: oneLine(info.message) };
     });
     findings.push({
       ruleId: diagnostic.code,
       severity: SEVERITY_NAMES[diagnostic.severity ?? DiagnosticSeverity.Information],
-      ...placeOf(diagnostic.range, recordId, lines),
+      ...placeOf(diagnostic.range, place, lines),
       message: oneLine(typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value),
       related,
     });
@@ -110,7 +122,7 @@ export function findingsOfAnalysis(
 /** Analyses an already parsed text log and returns its findings. */
 export function scanParsedLog(parsed: ParsedLog & { kind: LogKind }, text: string, engine: RuleEngine, settings: ServiceSettings): ScannedLog {
   const analysis = analyze(parsed, text, engine, settings);
-  const recordIdOf = (eventIndex: number) => parsed.events[eventIndex]?.recordId?.value ?? null;
-  const { findings, omitted } = findingsOfAnalysis(analysis, text, settings, recordIdOf, true);
+  const eventPlace = (eventIndex: number): EventPlace => ({ ...NOWHERE, recordId: parsed.events[eventIndex]?.recordId?.value ?? null });
+  const { findings, omitted } = findingsOfAnalysis(analysis, text, settings, eventPlace, true);
   return { format: parsed.kind, events: parsed.events.length, findings, omitted };
 }

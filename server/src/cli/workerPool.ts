@@ -51,12 +51,12 @@ export async function scanInWorkers(
       while (next < files.length) {
         const index = next++;
         const file = files[index]!;
-        worker ??= startWorker();
         try {
+          worker ??= startWorker();
           results[index] = await request(worker, index, file);
         } catch (error) {
           results[index] = { report: unreadable(file, `analysis failed: ${error instanceof Error ? error.message : String(error)}`) };
-          void worker.terminate();
+          void worker?.terminate();
           worker = undefined;
         }
         onScanned(index);

@@ -51,12 +51,18 @@ function region(place: CliPlace & { line: number; column: number }): SarifRegion
   return { startLine: place.line, startColumn: place.column, endLine: place.endLine ?? place.line, endColumn: place.endColumn ?? place.column };
 }
 
+/**
+ * A text log's finding sits at its line and column; a binary log's at its record: the record's bytes, and the
+ * record id as a logical location.
+ */
 function location(file: SarifArtifactLocation, place: CliPlace, index: number): SarifLocation {
   const artifactLocation = { ...file, index };
   if (place.line !== null && place.column !== null) {
     return { physicalLocation: { artifactLocation, region: region({ ...place, line: place.line, column: place.column }) } };
   }
-  const loc: SarifLocation = { physicalLocation: { artifactLocation } };
+  const physicalLocation: NonNullable<SarifLocation['physicalLocation']> = { artifactLocation };
+  if (place.byteOffset !== null) physicalLocation.region = { byteOffset: place.byteOffset, byteLength: place.byteLength ?? 0 };
+  const loc: SarifLocation = { physicalLocation };
   if (place.recordId !== null) {
     loc.logicalLocations = [{ name: `EventRecordID ${place.recordId}`, fullyQualifiedName: `Event[EventRecordID=${place.recordId}]`, kind: 'element' }];
     loc.properties = { recordId: place.recordId };

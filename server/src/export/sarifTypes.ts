@@ -20,6 +20,8 @@ export interface SarifRegion {
   endColumn?: number;
   charOffset?: number;
   charLength?: number;
+  byteOffset?: number;
+  byteLength?: number;
 }
 
 export interface SarifLogicalLocation {

@@ -190,7 +190,7 @@ describe('runCli', () => {
     mkdirSync(rules, { recursive: true });
     writeFileSync(path.join(rules, 'state.yml'), userRule.replace('EventID: 7000', 'EventID: 7036').replace('6f1f2c61-3a5e-4a54-8f0b-2d1b8f6f2a10', '6f1f2c61-3a5e-4a54-8f0b-2d1b8f6f2a11'));
     const { stdout } = await run(['scan', '--format', 'json', '--rules', rules, sample]);
-    const report = JSON.parse(stdout) as JsonReport & { files: { findings: { related: { line: number | null; recordId: string | null }[] }[] }[] };
+    const report = JSON.parse(stdout) as JsonReport & { files: { findings: { related: { line: number | null; recordId: string | null; byteOffset: number | null; byteLength: number | null }[] }[] }[] };
     assert.equal(report.files.length, 1);
     assert.equal(report.files[0]?.format, 'evtx');
     assert.equal(report.files[0]?.events, 1601);
@@ -199,7 +199,10 @@ describe('runCli', () => {
     assert.equal(findings.length, 1288);
     for (const finding of findings) assert.equal(finding.line, null);
     assert.equal(findings[0]?.recordId, '12050');
-    assert.deepEqual(findings[0]?.related.slice(0, 2).map((r) => [r.line, r.recordId]), [[null, '12051'], [null, '12052']]);
+    assert.deepEqual(findings[0]?.related.slice(0, 2).map((r) => [r.line, r.recordId, r.byteOffset, r.byteLength]), [
+      [null, '12051', 8096, 352],
+      [null, '12052', 8448, 352],
+    ]);
     assert.equal(findings[0]?.related.length, 20);
   });
 });

@@ -143,7 +143,7 @@ describe('scan --format sarif', () => {
     ]);
   });
 
-  it('places .evtx findings by record id as a logical location', (t) => {
+  it('places .evtx findings at their record: its bytes, and its id as a logical location', (t) => {
     if (!hasEvtx) {
       t.skip(`sample absent: ${evtxSample}`);
       return;
@@ -151,7 +151,8 @@ describe('scan --format sarif', () => {
     const result = scan.log.runs[0]!.results.find((r) => r.ruleId === '0d7f3c0e-51f0-4d7b-9a53-6d8f2f0a3c21')!;
     assert.deepEqual(result.locations, [
       {
-        physicalLocation: { artifactLocation: { uri: pathToFileURL(evtxSample).href, index: 2 } },
+        // The record's header at byte 6784 gives its size, 1312 (the next record starts at 8096).
+        physicalLocation: { artifactLocation: { uri: pathToFileURL(evtxSample).href, index: 2 }, region: { byteOffset: 6784, byteLength: 1312 } },
         logicalLocations: [{ name: 'EventRecordID 12050', fullyQualifiedName: 'Event[EventRecordID=12050]', kind: 'element' }],
         properties: { recordId: '12050' },
       },
@@ -172,7 +173,7 @@ describe('scan --format sarif', () => {
     assert.equal(validate(scan.log), true, JSON.stringify(validate.errors?.slice(0, 5), null, 2));
   });
 
-  it('passes the SARIF Multitool\'s validation without errors', (t) => {
+  it('passes the SARIF Multitool\'s validation without errors or warnings', (t) => {
     if (!existsSync(multitool)) {
       t.skip(`the SARIF Multitool is not installed (${multitool})`);
       return;
@@ -183,7 +184,7 @@ describe('scan --format sarif', () => {
     const result = spawnSync(multitool, ['validate', '--max-file-size-in-kb', '100000', file], { encoding: 'utf8' });
     const output = `${result.stdout}${result.stderr}`;
     assert.equal(result.status, 0, output);
-    assert.doesNotMatch(output, /: error /, output);
+    assert.doesNotMatch(output, /: (error|warning) /, output);
     assert.match(output, /Analysis completed successfully/);
   });
 });

@@ -51,7 +51,9 @@ const textLog: FileReport = {
       endColumn: 9,
       recordId: '7',
       message: 'The thing failed (twice)',
-      related: [{ line: 5, column: 3, endLine: 5, endColumn: 9, recordId: '8', message: 'Also at 2024-01-01 00:00:00 UTC' }],
+      byteOffset: null,
+      byteLength: null,
+      related: [{ line: 5, column: 3, endLine: 5, endColumn: 9, recordId: '8', byteOffset: null, byteLength: null, message: 'Also at 2024-01-01 00:00:00 UTC' }],
     },
     {
       ruleId: 'thing.failed',
@@ -61,6 +63,8 @@ const textLog: FileReport = {
       endLine: 5,
       endColumn: 9,
       recordId: '8',
+      byteOffset: null,
+      byteLength: null,
       message: 'The thing failed (twice)',
       related: [],
     },
@@ -73,7 +77,21 @@ const evtxLog: FileReport = {
   events: 1,
   omitted: 0,
   errors: [],
-  findings: [{ ruleId: 'eventlog.parse-error', severity: 'information', line: null, column: null, endLine: null, endColumn: null, recordId: '42', message: 'bad record (at byte 9)', related: [] }],
+  findings: [
+    {
+      ruleId: 'eventlog.parse-error',
+      severity: 'information',
+      line: null,
+      column: null,
+      endLine: null,
+      endColumn: null,
+      recordId: '42',
+      byteOffset: 4096,
+      byteLength: 512,
+      message: 'bad record (at byte 9)',
+      related: [],
+    },
+  ],
 };
 
 const unreadable: FileReport = { path: 'logs/gone.xml', format: null, events: 0, findings: [], omitted: 0, errors: ['no such file or folder'] };
@@ -209,7 +227,7 @@ describe('buildSarif', () => {
     assert.equal(results[1]?.relatedLocations, undefined);
   });
 
-  it('places a binary log\'s result by its record id', () => {
+  it('places a binary log\'s result at its record: bytes and record id', () => {
     const result = buildSarif(input()).runs[0]!.results[2];
     assert.deepEqual(result, {
       ruleId: 'eventlog.parse-error',
@@ -218,7 +236,7 @@ describe('buildSarif', () => {
       message: { text: 'bad record (at byte 9).' },
       locations: [
         {
-          physicalLocation: { artifactLocation: { uri: 'file:///abs/b.evtx', index: 1 } },
+          physicalLocation: { artifactLocation: { uri: 'file:///abs/b.evtx', index: 1 }, region: { byteOffset: 4096, byteLength: 512 } },
           logicalLocations: [{ name: 'EventRecordID 42', fullyQualifiedName: 'Event[EventRecordID=42]', kind: 'element' }],
           properties: { recordId: '42' },
         },

@@ -21,6 +21,8 @@ export interface ElementNode {
   hasElementChild: boolean;
   /** A child is a substitution: only then can the content depend on the values. */
   hasSubstitution: boolean;
+  /** The only child when it is a substitution (`<EventID>%3</EventID>`, the usual leaf): rendered without a parts loop. */
+  leafSubstitution: SubstitutionNode | undefined;
   /** Rendering caches by indentation level: `  <Name` and `  </Name>\n`. */
   openTags: string[];
   closeTags: string[];
@@ -31,6 +33,8 @@ export interface AttributeNode {
   /** ` Name="`, written before the value. */
   prefix: string;
   parts: ValuePart[];
+  /** The only part when it is a substitution (`Name="%1"`, the usual attribute). */
+  single: SubstitutionNode | undefined;
 }
 
 export interface TextNode {

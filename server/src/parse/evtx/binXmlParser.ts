@@ -172,10 +172,12 @@ export class BinXmlParser {
       while (this.pos < listEnd && (this.byte(this.pos) & 0x1f) === Token.Attribute) {
         this.pos += 1;
         const attrName = this.nameRef();
-        attributes.push({ name: attrName, prefix: ` ${attrName}="`, parts: this.parseValueParts() });
+        const parts = this.parseValueParts();
+        const only = parts.length === 1 ? parts[0] : undefined;
+        attributes.push({ name: attrName, prefix: ` ${attrName}="`, parts, single: only?.kind === NodeKind.Substitution ? only : undefined });
       }
     }
-    const element: ElementNode = { kind: NodeKind.Element, name, attributes, children: [], hasElementChild: false, hasSubstitution: false, openTags: [], closeTags: [] };
+    const element: ElementNode = { kind: NodeKind.Element, name, attributes, children: [], hasElementChild: false, hasSubstitution: false, leafSubstitution: undefined, openTags: [], closeTags: [] };
     const close = this.byte(this.pos);
     this.pos += 1;
     if (close === Token.CloseEmptyElement) {
@@ -188,6 +190,8 @@ export class BinXmlParser {
       if (child.kind === NodeKind.Substitution) element.hasSubstitution = true;
       else if (child.kind === NodeKind.Element || child.kind === NodeKind.TemplateInstance || child.kind === NodeKind.ProcessingInstruction) element.hasElementChild = true;
     }
+    const only = element.children.length === 1 ? element.children[0] : undefined;
+    if (only?.kind === NodeKind.Substitution) element.leafSubstitution = only;
     this.depth--;
     return element;
   }

@@ -32,10 +32,18 @@ export function fileTimeParts(lo: number, hi: number): [seconds: number, ticks: 
   return [Number(ticks / 10000000n), Number(ticks % 10000000n)];
 }
 
+/** The last whole second formatted: records written close together share it, so most times skip the date math. */
+let lastSeconds = NaN;
+let lastSecondsText = '';
+
 /** `2016-06-29T15:24:34.346000000Z`: seven digits of 100 ns ticks padded to nine, as evtxexport writes. */
 export function formatFileTime(lo: number, hi: number): string {
   const [seconds, ticks] = fileTimeParts(lo, hi);
-  return `${formatSeconds(seconds - EPOCH_DELTA_SECONDS)}.${pad(ticks, 7)}00Z`;
+  if (seconds !== lastSeconds) {
+    lastSecondsText = formatSeconds(seconds - EPOCH_DELTA_SECONDS);
+    lastSeconds = seconds;
+  }
+  return `${lastSecondsText}.${pad(ticks, 7)}00Z`;
 }
 
 /** Milliseconds since the Unix epoch of a FILETIME, or undefined when it is 0 or out of Date's range. */

@@ -16,16 +16,23 @@ function indentation(level: number): string {
   return indent;
 }
 
-const TEXT_SPECIAL = /[&<>]/;
-const ATTRIBUTE_SPECIAL = /[&<>"]/;
-
+/** `s` with `&`, `<`, `>` (and in attributes `"`) escaped; `s` itself when it holds none, the usual case. */
 function escapeText(s: string): string {
-  return TEXT_SPECIAL.test(s) ? s.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;')) : s;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 38 || c === 60 || c === 62) return s.replace(/[&<>]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : '&gt;'));
+  }
+  return s;
 }
 
 function escapeAttribute(s: string): string {
-  if (!ATTRIBUTE_SPECIAL.test(s)) return s;
-  return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 38 || c === 60 || c === 62 || c === 34) {
+      return s.replace(/[&<>"]/g, (ch) => (ch === '&' ? '&amp;' : ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : '&quot;'));
+    }
+  }
+  return s;
 }
 
 /** A rendered record: the XML text and the event read from it. */
@@ -43,8 +50,8 @@ export interface RenderedEvent {
  * formatted by type (see formatValue.ts). The event model is collected on the way.
  */
 export class XmlRenderer {
-  /** The XML so far as pieces joined once at the end, and its length for spans. */
-  private readonly out: string[] = [];
+  /** The XML so far (empty when `emitXml` is off), and its length for spans either way. */
+  private xml = '';
   private length = 0;
   private readonly path: string[] = [];
   private collector = new EventCollector();
@@ -70,16 +77,15 @@ export class XmlRenderer {
 
   /** Renders one record; a renderer is reused for every record of its chunk. */
   render(nodes: ContentNode[]): RenderedEvent {
-    this.out.length = 0;
+    this.xml = '';
     this.length = 0;
     this.path.length = 0;
     this.arrayItem = undefined;
     this.collector = new EventCollector();
     this.renderNodes(nodes, NO_VALUES, 0);
-    const last = this.out.length - 1;
-    const tail = this.out[last];
-    if (tail !== undefined && tail.endsWith('\n')) this.out[last] = tail.slice(0, -1);
-    const xml = this.emitXml ? this.out.join('') : '';
+    let xml = this.xml;
+    if (xml.charCodeAt(xml.length - 1) === 10) xml = xml.slice(0, -1);
+    this.xml = '';
     const event = this.collector.event;
     event.span = { start: 0, end: xml.length };
     return { xml, event, empty: this.length === 0 };
@@ -121,7 +127,7 @@ export class XmlRenderer {
   }
 
   private write(s: string): void {
-    if (this.emitXml) this.out.push(s);
+    if (this.emitXml) this.xml += s;
     this.length += s.length;
   }
 
@@ -135,6 +141,16 @@ export class XmlRenderer {
     if (!node.hasSubstitution) {
       this.renderElementOnce(node, values, depth);
       return;
+    }
+    const leaf = node.leafSubstitution;
+    if (leaf !== undefined) {
+      const value = values[leaf.index];
+      if (value === undefined || value.type === ValueType.Null) {
+        if (leaf.optional) return;
+      } else if ((value.type & ValueType.ArrayFlag) === 0) {
+        this.renderElementOnce(node, values, depth);
+        return;
+      }
     }
     let arrayIndex = -1;
     for (const child of node.children) {
@@ -168,8 +184,17 @@ export class XmlRenderer {
     this.collector.elementStart();
     this.write(node.openTags[level] ?? (node.openTags[level] = `${indentation(level)}<${node.name}`));
     for (const attribute of node.attributes) {
-      if (isDropped(attribute.parts, values)) continue;
-      const decoded = this.partsText(attribute.parts, values, true);
+      let decoded: string;
+      const single = attribute.single;
+      if (single !== undefined) {
+        const value = values[single.index];
+        if (single.optional && (value === undefined || value.type === ValueType.Null || value.size === 0)) continue;
+        decoded = value === undefined ? '' : this.substitutionText(single.index, value);
+        this.raw = this.emitXml ? escapeAttribute(decoded) : decoded;
+      } else {
+        if (isDropped(attribute.parts, values)) continue;
+        decoded = this.partsText(attribute.parts, values, true);
+      }
       this.write(attribute.prefix);
       const valueStart = this.at();
       this.write(this.raw);
@@ -179,11 +204,10 @@ export class XmlRenderer {
     if (this.hasElementContent(node, values)) {
       this.write('>\n');
       const markLength = this.length;
-      const markParts = this.out.length;
       this.renderNodes(node.children, values, depth + 1);
       if (this.length === markLength) {
         // Every child was dropped (optional substitutions without values): an empty element remains.
-        if (this.emitXml) this.out.length = markParts - 1;
+        if (this.emitXml) this.xml = this.xml.slice(0, this.xml.length - 2);
         this.length -= 2;
         this.write('/>\n');
       } else {
@@ -191,7 +215,15 @@ export class XmlRenderer {
       }
       this.collector.elementEnd(this.path, start, this.at(this.length - 1));
     } else {
-      const decoded = this.partsText(node.children as ValuePart[], values);
+      let decoded: string;
+      const leaf = node.leafSubstitution;
+      if (leaf !== undefined) {
+        const value = values[leaf.index];
+        decoded = value === undefined ? '' : this.substitutionText(leaf.index, value);
+        this.raw = this.emitXml ? escapeText(decoded) : decoded;
+      } else {
+        decoded = this.partsText(node.children as ValuePart[], values);
+      }
       if (this.raw === '' || isBlankLines(this.raw)) {
         this.collector.text(this.path, '', this.at(), this.at());
         this.write('/>\n');
@@ -210,6 +242,11 @@ export class XmlRenderer {
   private hasElementContent(node: ElementNode, values: ValueRef[]): boolean {
     if (node.hasElementChild) return true;
     if (!node.hasSubstitution) return false;
+    const leaf = node.leafSubstitution;
+    if (leaf !== undefined) {
+      const value = values[leaf.index];
+      return value !== undefined && value.type === ValueType.BinXml && value.size > 0;
+    }
     for (const child of node.children) {
       if (child.kind !== NodeKind.Substitution) continue;
       const value = values[child.index];
@@ -235,7 +272,7 @@ export class XmlRenderer {
         case NodeKind.Substitution: {
           const value = values[part.index];
           if (!value) break;
-          const text = this.arrayItem?.index === part.index ? this.arrayItem.text : this.valueString(value);
+          const text = this.substitutionText(part.index, value);
           decoded += text;
           raw += escape(text);
           break;
@@ -259,6 +296,12 @@ export class XmlRenderer {
     }
     this.raw = raw;
     return decoded;
+  }
+
+  /** A substitution's text: the current array item while an array value repeats its element. */
+  private substitutionText(index: number, value: ValueRef): string {
+    const item = this.arrayItem;
+    return item !== undefined && item.index === index ? item.text : this.valueString(value);
   }
 
   private valueString(value: ValueRef): string {
