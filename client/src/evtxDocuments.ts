@@ -7,6 +7,7 @@ import {
   commands,
   languages,
   ProgressLocation,
+  TabInputText,
   Uri,
   window,
   workspace,
@@ -191,6 +192,25 @@ async function renderToFile(getClient: () => LanguageClient | undefined, argumen
   }
 }
 
+/**
+ * Until the extension host has registered the `*.evtx` custom editor (the first seconds of a window), VS Code opens
+ * an .evtx in its text editor, which shows only a binary-file warning: such tabs are replaced by the XML document.
+ */
+async function redirectEarlyEvtxTabs(): Promise<void> {
+  for (const group of window.tabGroups.all) {
+    for (const tab of group.tabs) {
+      if (!(tab.input instanceof TabInputText) || tab.input.uri.scheme !== 'file' || !/\.evtx$/i.test(tab.input.uri.path)) continue;
+      const evtx = tab.input.uri;
+      try {
+        await openEvtxAsXml(evtx, group.viewColumn);
+        await window.tabGroups.close(tab);
+      } catch (error) {
+        void window.showErrorMessage(`Event Log Doctor could not open ${path.basename(evtx.fsPath)}: ${errorText(error)}`);
+      }
+    }
+  }
+}
+
 /** Registers the `eventlog-evtx` documents, the `*.evtx` redirecting editor and the two .evtx commands. */
 export function registerEvtxDocuments(context: ExtensionContext, getClient: () => LanguageClient | undefined): void {
   context.subscriptions.push(
@@ -209,4 +229,5 @@ export function registerEvtxDocuments(context: ExtensionContext, getClient: () =
     }),
     commands.registerCommand(RENDER_TO_FILE_COMMAND, (argument: unknown) => renderToFile(getClient, argument)),
   );
+  void redirectEarlyEvtxTabs();
 }

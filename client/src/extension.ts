@@ -3,8 +3,10 @@
 import * as path from 'node:path';
 import { commands, ConfigurationTarget, window, workspace, type ExtensionContext } from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { registerDetectedLanguage } from './detectedLanguage';
 import { documentSelector } from './documentSelector';
 import { registerEvtxDocuments } from './evtxDocuments';
+import { registerLargeFiles } from './largeFiles';
 import { isSeveritySetting, mergeRuleSetting } from './ruleSettings';
 
 /** The server's code actions call this one to silence or re-level a rule (arguments: rule id, setting). */
@@ -41,7 +43,9 @@ export async function activate(context: ExtensionContext): Promise<void> {
       void client?.sendNotification(WORKSPACE_TRUSTED_NOTIFICATION);
     }),
   );
+  context.subscriptions.push(registerDetectedLanguage(client));
   registerEvtxDocuments(context, () => client);
+  registerLargeFiles(context, () => client);
   await client.start();
 }
 

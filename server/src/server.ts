@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
+  ErrorCodes,
   LSPErrorCodes,
   MessageType,
   ResponseError,
@@ -21,8 +22,13 @@ import {
   type ProgressToken,
   type TextEdit,
   type WorkspaceEdit,
+  WorkDoneProgress,
+  type WorkDoneProgressBegin,
+  type WorkDoneProgressEnd,
+  type WorkDoneProgressReport,
 } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import { runDiskAnalysis } from './disk/runDiskAnalysis';
 import { composeChanges, reparseAfterChange, type TextChange } from './parse/incremental';
 import type { ParsedLog } from './parse/model';
 import { parseLog } from './parse/parseLog';
@@ -44,6 +50,7 @@ import {
   analyze,
   computeDiagnostics,
   defaultSettings,
+  detectedLanguage,
   getCodeActions,
   getDocumentSymbols,
   getFoldingRanges,
@@ -63,6 +70,8 @@ const CHANGE_DEBOUNCE_MS = 150;
 const INCREMENTAL_DEBOUNCE_MS = 40;
 /** The client tells the server that the user trusted the workspace, so its rule folders may load. */
 const WORKSPACE_TRUSTED_NOTIFICATION = 'eventlogDoctor/workspaceTrusted';
+/** Sent to the client when a generic document turns out to be an event log: `{ uri, languageId }`. */
+const DETECTED_LANGUAGE_NOTIFICATION = 'eventlogDoctor/detectedLanguage';
 
 /** The service's settings plus what only the server needs: where inserted scripts go. */
 interface ServerSettings extends ServiceSettings {
@@ -119,6 +128,7 @@ export function startServer(connection: Connection): void {
   const scheduledVersions = new Map<string, number>();
   /** Documents that were sent diagnostics: only these get an empty publish when they stop being logs. */
   const published = new Set<string>();
+  const announcedLanguages = new Set<string>();
   let support: ClientSupport = { pullConfiguration: false, configurationChangeRegistration: false, createFiles: false, showDocument: false };
   let pushedSettings = normalizeSettings(undefined);
   let rules: { list: Rule[]; engine: RuleEngine } | undefined;
@@ -304,9 +314,18 @@ export function startServer(connection: Connection): void {
       const diagnostics = computeDiagnostics(document, analysis, settings);
       published.add(uri);
       await connection.sendDiagnostics({ uri, version: document.version, diagnostics });
+      announceLanguage(document, analysis);
     } catch (error) {
       logError(`Computing diagnostics for ${uri} failed`, error);
     }
+  }
+
+  /** Tells the client which event log language a generic xml/plaintext/log document holds (once per document). */
+  function announceLanguage(document: TextDocument, analysis: Analysis): void {
+    const languageId = detectedLanguage(document.languageId, analysis.parsed.kind);
+    if (!languageId || announcedLanguages.has(document.uri)) return;
+    announcedLanguages.add(document.uri);
+    connection.sendNotification(DETECTED_LANGUAGE_NOTIFICATION, { uri: document.uri, languageId }).catch((error: unknown) => logError('Announcing the language failed', error));
   }
 
   function revalidateAll(): void {
@@ -442,6 +461,43 @@ export function startServer(connection: Connection): void {
   connection.onRequest(RENDER_EVTX_REQUEST, (params: unknown, token) => evtxRequests.renderEvtx(params, token, attachProgress));
   connection.onRequest(RENDER_EVTX_TO_FILE_REQUEST, (params: unknown, token) => evtxRequests.renderEvtxToFile(params, token, attachProgress));
 
+  // --- files too large for the editor, read from disk ----------------------------------------------------------
+
+  connection.onRequest(ANALYZE_FILE_REQUEST, async (params: unknown, token: CancellationToken) => {
+    const request = readAnalyzeFileRequest(params);
+    if (!request) return new ResponseError(ErrorCodes.InvalidParams, `${ANALYZE_FILE_REQUEST} needs { uri }`);
+    const file = localPath(request.uri);
+    if (file === undefined) return new ResponseError(ErrorCodes.InvalidParams, `${request.uri} is not a file on disk`);
+    const settings = await getSettings(request.uri);
+    const progressToken = request.workDoneToken;
+    const progress = (value: WorkDoneProgressBegin | WorkDoneProgressReport | WorkDoneProgressEnd): void => {
+      if (progressToken === undefined) return;
+      connection.sendProgress(WorkDoneProgress.type, progressToken, value).catch((error: unknown) => logError('Reporting progress failed', error));
+    };
+    progress({ kind: 'begin', title: `Event Log Doctor: analyzing ${path.basename(file)}`, cancellable: true, percentage: 0 });
+    try {
+      const outcome = await runDiskAnalysis(
+        {
+          file,
+          settings: { enable: settings.enable, rules: settings.rules, maxDiagnostics: settings.maxDiagnostics },
+          rulePaths: workspaceTrusted ? rulePathRoots : [],
+          placeholders: settings.placeholders,
+        },
+        (done, total) => progress({ kind: 'report', percentage: total > 0 ? Math.floor((done * 100) / total) : 0, message: `${megabytes(done)} of ${megabytes(total)} MB` }),
+        token,
+      );
+      if (outcome === undefined) return cancelled();
+      published.add(request.uri);
+      await connection.sendDiagnostics({ uri: request.uri, diagnostics: outcome.diagnostics });
+      return { summary: outcome.summary, events: outcome.events, findings: outcome.findings, diagnostics: outcome.diagnostics.length };
+    } catch (error) {
+      logError(`Analyzing ${file} on disk failed`, error);
+      return new ResponseError(LSPErrorCodes.RequestFailed, `Event Log Doctor could not analyze ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      progress({ kind: 'end' });
+    }
+  });
+
   // --- inserting remediation scripts --------------------------------------------------------------------------
 
   async function insertRemediation(argument: unknown): Promise<void> {
@@ -561,6 +617,24 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** Asks the server to read a file from disk (one too large for the editor) and publish its findings against it. */
+const ANALYZE_FILE_REQUEST = 'eventlogDoctor/analyzeFile';
+
+interface AnalyzeFileRequest {
+  uri: string;
+  workDoneToken?: string | number;
+}
+
+function readAnalyzeFileRequest(params: unknown): AnalyzeFileRequest | undefined {
+  if (!isRecord(params) || typeof params.uri !== 'string') return undefined;
+  const token = params.workDoneToken;
+  return typeof token === 'string' || typeof token === 'number' ? { uri: params.uri, workDoneToken: token } : { uri: params.uri };
+}
+
+function megabytes(bytes: number): string {
+  return (bytes / (1024 * 1024)).toFixed(0);
 }
 
 /** The edits between two versions of a document, as one change; undefined when one replaced the whole text. */

@@ -31,6 +31,7 @@ export type { Analysis, Finding, FindingGroup } from './features/analysis';
 export type { Recurrence } from './features/recurrence';
 export type { FindingDiagnosticData } from './features/diagnostics';
 export type { InsertRemediationArgs } from './features/commands';
+export { detectedLanguage } from './features/detectedLanguage';
 export type { RemediationInsertPlan, ScriptLanguage } from './features/remediationInsert';
 export { defaultSettings, type ServiceSettings } from './features/settings';
 export {

@@ -70,7 +70,8 @@ describe('.evtx over the protocol', { timeout: 120_000, skip: !existsSync(system
       progress.push(value);
       onProgress?.(value);
     });
-    const result = client.connection.sendRequest<T>(method, { ...params, workDoneToken }, cancel?.token).finally(() => listener.dispose());
+    const sent = cancel ? client.connection.sendRequest<T>(method, { ...params, workDoneToken }, cancel.token) : client.connection.sendRequest<T>(method, { ...params, workDoneToken });
+    const result = sent.finally(() => listener.dispose());
     return { result, progress };
   }
 

@@ -46,7 +46,7 @@ describe('service facade', () => {
     assert.equal(result.append, false);
     const preamble = scriptPreamble('powershell').replaceAll('<name>', 'Application').trimEnd();
     assert.ok(preamble.includes('.\\Application.remediation.ps1 -Apply'));
-    const script = rule.scripts['winhttp-proxy.ps1']!.replace(/\r\n/g, '\n').replace(/\n+$/, '');
+    const script = rule.scripts['../shared/winhttp-proxy.ps1']!.replace(/\r\n/g, '\n').replace(/\n+$/, '');
     assert.equal(
       result.text,
       `${preamble}\n\n# >>> Event Log Doctor: ${RULE_ID}/winhttp-proxy\n${script}\n# <<< Event Log Doctor: ${RULE_ID}/winhttp-proxy\n`,

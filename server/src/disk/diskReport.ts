@@ -58,6 +58,12 @@ export function diskDiagnostics(result: DiskAnalysis, limit: number): Diagnostic
   return kept;
 }
 
+/** Inline code: a file name or path shown as written (markdown inside it means nothing). */
+function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${text.replace(/[\r\n]/g, ' ')}${fence}`;
+}
+
 function utc(ms: number | undefined): string {
   return ms === undefined ? '-' : new Date(ms).toISOString().replace('T', ' ').replace(/\.\d+Z$/, ' UTC');
 }
@@ -71,9 +77,9 @@ function where(result: DiskAnalysis, f: DiskFinding): string {
 export function diskSummary(result: DiskAnalysis, path: string): string {
   const mb = (result.bytes / (1024 * 1024)).toFixed(1);
   const lines = [
-    `# Event Log Doctor: ${escapeMarkdown(result.file)}`,
+    `# Event Log Doctor: ${code(result.file)}`,
     '',
-    `- File: ${escapeMarkdown(path)} (${mb} MB, ${result.format === 'evtx' ? '.evtx' : result.format === 'xml' ? 'XML export' : 'text export'})`,
+    `- File: ${code(path)} (${mb} MB, ${result.format === 'evtx' ? '.evtx' : result.format === 'xml' ? 'XML export' : 'text export'})`,
     `- Events: ${result.events}${result.firstTime !== undefined ? `, from ${utc(result.firstTime)} to ${utc(result.lastTime)}` : ''}`,
     `- Findings: ${result.findings.length}; parse problems: ${result.problemCount}`,
     `- Read in ${(result.milliseconds / 1000).toFixed(1)} s${result.cancelled ? ' (cancelled: only the part read so far)' : ''}`,

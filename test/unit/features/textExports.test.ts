@@ -40,7 +40,8 @@ describe('findings on text exports', () => {
         start: document.positionAt(first.match.event.anchor.start),
         end: document.positionAt(first.match.event.anchor.end),
       });
-      assert.ok(diagnostic.message.startsWith(rule.doc.message), diagnostic.message);
+      const message = typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
+      assert.ok(message.startsWith(rule.doc.message), message);
 
       const hover = getHover(document, analysis, diagnostic.range.start);
       const markdown = (hover?.contents as MarkupContent | undefined)?.value ?? '';

@@ -115,7 +115,7 @@ describe('compileRuleSource', () => {
       { path: 'detection.sel.Provider_Name|contain', line: 10, message: "unknown modifier 'contain'" },
     ]);
     assert.deepEqual(errorsWith(11, "        EventID|re: ['8', '(']"), [
-      { path: 'detection.sel.EventID|re[1]', line: 11, message: 'invalid regular expression: Invalid regular expression: /(/: Unterminated group' },
+      { path: 'detection.sel.EventID|re[1]', line: 11, message: "invalid regular expression: missing ')'" },
     ]);
     assert.deepEqual(errorsWith(11, '        EventID: {a: 1}'), [
       { path: 'detection.sel.EventID', line: 11, message: 'a value must be a string, a number, a boolean or null' },
