@@ -21,6 +21,9 @@ const builds = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/main.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['server/src/cli.ts'], outfile: 'server/out/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Worker threads of the server: .evtx decoding for the editor, and "Analyze file on disk".
+  { entryPoints: ['server/src/evtx/evtxWorker.ts'], outfile: 'server/out/evtxWorker.js' },
+  { entryPoints: ['server/src/disk/analyzeWorker.ts'], outfile: 'server/out/analyzeWorker.js' },
 ];
 
 const contexts = await Promise.all(builds.map((b) => esbuild.context({ ...common, ...b })));

@@ -32,6 +32,16 @@ function memoryOf(pid) {
   }
 }
 
+/** CPU time (user + system) a process has used, in ms (10 ms resolution: clock ticks of /proc/<pid>/stat). */
+function cpuMsOf(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop().split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
+}
+
 /** Line starts of `text`, to turn offsets into positions without the server's help. */
 function lineStarts(text) {
   const starts = [0];
@@ -94,10 +104,12 @@ export async function measureLsp(serverModule, file, { timeoutMs = 300_000 } = {
     await connection.sendNotification(InitializedNotification.type, {});
     const baseline = memoryOf(child.pid);
 
+    const openCpu = cpuMsOf(child.pid);
     const opened = performance.now();
     await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'eventlog-xml', version: 1, text } });
     const first = await diagnosticsFor(1);
     const openMs = first.at - opened;
+    const openCpuMs = cpuMsOf(child.pid) - openCpu;
     const diagnostics = first.params.diagnostics;
 
     const starts = lineStarts(text);
@@ -122,6 +134,7 @@ export async function measureLsp(serverModule, file, { timeoutMs = 300_000 } = {
     // One character typed inside a Data value in the middle of the document.
     const middle = text.indexOf('<Data>', text.length >> 1);
     const editAt = positionAt(starts, middle === -1 ? text.length >> 1 : middle + '<Data>'.length);
+    const editCpu = cpuMsOf(child.pid);
     const edited = performance.now();
     await connection.sendNotification(DidChangeTextDocumentNotification.type, {
       textDocument: { uri, version: 2 },
@@ -129,6 +142,7 @@ export async function measureLsp(serverModule, file, { timeoutMs = 300_000 } = {
     });
     const second = await diagnosticsFor(2);
     const editMs = second.at - edited;
+    const editCpuMs = cpuMsOf(child.pid) - editCpu;
     const memory = memoryOf(child.pid);
     return {
       file,
@@ -136,11 +150,13 @@ export async function measureLsp(serverModule, file, { timeoutMs = 300_000 } = {
       diagnostics: diagnostics.length,
       capNote: diagnostics.find((d) => d.code === undefined && /more/.test(d.message))?.message,
       openMs,
+      openCpuMs,
       hoverP50: percentile(hoverMs, 50),
       hoverP95: percentile(hoverMs, 95),
       codeActionP50: percentile(codeActionMs, 50),
       codeActionP95: percentile(codeActionMs, 95),
       editMs,
+      editCpuMs,
       serverBaselineRssKb: baseline.rssKb,
       serverRssKb: memory.rssKb,
       serverPeakRssKb: memory.hwmKb,

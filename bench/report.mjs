@@ -20,11 +20,11 @@ export function printTable(rows, lsp) {
   if (lsp.length > 0) {
     console.log('\nLanguage server (XML documents; ms, server RSS MB)');
     printColumns(
-      ['MB', 'open->diagnostics', 'hover p50', 'hover p95', 'action p50', 'action p95', 'edit->diagnostics', 'diagnostics', 'RSS MB', 'peak RSS MB'],
+      ['MB', 'open->diagnostics', '(server CPU)', 'hover p50', 'hover p95', 'action p50', 'action p95', 'edit->diagnostics', '(server CPU)', 'diagnostics', 'RSS MB', 'peak RSS MB'],
       lsp.map((l) =>
         l.failed
           ? [String(l.mb), 'failed']
-          : [String(l.mb), fmt(l.openMs), fmt(l.hoverP50, 1), fmt(l.hoverP95, 1), fmt(l.codeActionP50, 1), fmt(l.codeActionP95, 1), fmt(l.editMs), String(l.diagnostics), fmt(l.serverRssKb / 1024), fmt(l.serverPeakRssKb / 1024)],
+          : [String(l.mb), fmt(l.openMs), fmt(l.openCpuMs), fmt(l.hoverP50, 1), fmt(l.hoverP95, 1), fmt(l.codeActionP50, 1), fmt(l.codeActionP95, 1), fmt(l.editMs), fmt(l.editCpuMs), String(l.diagnostics), fmt(l.serverRssKb / 1024), fmt(l.serverPeakRssKb / 1024)],
       ),
     );
   }
@@ -59,9 +59,10 @@ export function printGoals(rows, lsp) {
   const largest = (shape, tool) => rows.filter((r) => r.shape === shape && r.tool === tool && !r.failed).sort((a, b) => b.mb - a.mb)[0];
   const lines = [];
   const xml = largest('xml', 'ours');
-  const fxp = xml && rows.find((r) => r.shape === 'xml' && r.tool === 'fast-xml-parser' && r.mb === xml.mb && !r.failed);
+  const fxp = largest('xml', 'fast-xml-parser');
+  const ours = fxp && rows.find((r) => r.shape === 'xml' && r.tool === 'ours' && r.mb === fxp.mb && !r.failed);
   if (xml) lines.push(`XML parse + rules >= 150 MB/s: ${fmt(xml.mbPerSecond, 1)} MB/s at ${xml.mb} MB: ${ok(xml.mbPerSecond >= 150)}`);
-  if (xml && fxp) lines.push(`XML >= 3x fast-xml-parser parse only: ${fmt(fxp.cpuMs / xml.cpuMs, 1)}x at ${xml.mb} MB: ${ok(fxp.cpuMs / xml.cpuMs >= 3)}`);
+  if (ours && fxp) lines.push(`XML >= 3x fast-xml-parser parse only: ${fmt(fxp.cpuMs / ours.cpuMs, 1)}x at ${ours.mb} MB: ${ok(fxp.cpuMs / ours.cpuMs >= 3)}`);
   for (const shape of ['tab-text', 'wevtutil-text']) {
     const text = largest(shape, 'ours');
     if (text) lines.push(`${shape} parse + rules >= 100 MB/s: ${fmt(text.mbPerSecond, 1)} MB/s at ${text.mb} MB: ${ok(text.mbPerSecond >= 100)}`);
@@ -72,9 +73,9 @@ export function printGoals(rows, lsp) {
   const l50 = lsp.find((l) => l.mb === 50 && !l.failed) ?? lsp.find((l) => !l.failed);
   if (l50) {
     const size = `${l50.mb} MB`;
-    lines.push(`${size}: diagnostics within 1.5 s of opening: ${fmt(l50.openMs)} ms: ${ok(l50.openMs <= 1500)}`);
+    lines.push(`${size}: diagnostics within 1.5 s of opening: ${fmt(l50.openMs)} ms wall (${fmt(l50.openCpuMs)} ms server CPU): ${ok(l50.openMs <= 1500)}`);
     lines.push(`${size}: hover and code action p95 < 20 ms: ${fmt(l50.hoverP95, 1)} / ${fmt(l50.codeActionP95, 1)} ms: ${ok(l50.hoverP95 < 20 && l50.codeActionP95 < 20)}`);
-    lines.push(`${size}: fresh diagnostics within 150 ms of an edit: ${fmt(l50.editMs)} ms: ${ok(l50.editMs <= 150)}`);
+    lines.push(`${size}: fresh diagnostics within 150 ms of an edit: ${fmt(l50.editMs)} ms wall (${fmt(l50.editCpuMs)} ms server CPU): ${ok(l50.editMs <= 150)}`);
     const ratio = (l50.serverPeakRssKb * 1024) / l50.bytes;
     lines.push(`${size}: server memory < 4x the document: peak ${fmt(ratio, 1)}x: ${ok(ratio < 4)}`);
   }

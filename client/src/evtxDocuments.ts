@@ -133,13 +133,18 @@ class EvtxRedirectEditor implements CustomReadonlyEditorProvider {
     return { uri, dispose: () => undefined };
   }
 
-  async resolveCustomEditor(document: CustomDocument, panel: WebviewPanel): Promise<void> {
+  resolveCustomEditor(document: CustomDocument, panel: WebviewPanel): void {
     panel.webview.html = page(`Opening ${path.basename(document.uri.fsPath)} as XML...`);
+    // Disposing the panel before VS Code has finished resolving it fails the whole open: redirect afterwards.
+    void this.redirect(document.uri, panel);
+  }
+
+  private async redirect(evtx: Uri, panel: WebviewPanel): Promise<void> {
     try {
-      await openEvtxAsXml(document.uri, panel.viewColumn);
+      await openEvtxAsXml(evtx, panel.viewColumn);
       panel.dispose();
     } catch (error) {
-      panel.webview.html = page(`Event Log Doctor could not open ${path.basename(document.uri.fsPath)}: ${errorText(error)}`);
+      panel.webview.html = page(`Event Log Doctor could not open ${path.basename(evtx.fsPath)}: ${errorText(error)}`);
     }
   }
 }

@@ -51,6 +51,8 @@ describe('the packaged .vsix', { timeout: 60_000 }, () => {
         'extension/icon.png',
         'extension/package.json',
         'extension/readme.md',
+        'extension/server/out/analyzeWorker.js',
+        'extension/server/out/evtxWorker.js',
         'extension/server/out/server.js',
         'extension/syntaxes/eventlog-text.tmLanguage.json',
         'extension/syntaxes/eventlog-xml.tmLanguage.json',

@@ -1,5 +1,6 @@
 /** The `--help` text. */
 export const USAGE = `Usage: eventlog-doctor scan [options] PATH...
+       eventlog-doctor render FILE.evtx [--out FILE]
        eventlog-doctor export-sigma [--strict] [--rules DIR]... [--config FILE] DIR
 
 scan: analyses exported Windows event logs (Event Viewer XML, text and CSV exports, wevtutil and
@@ -23,6 +24,9 @@ are searched recursively; files that are not event logs are skipped and counted.
   --base DIR         SARIF paths are relative to DIR (default: the current folder)
   --jobs N           worker threads (default: one per core); 1 scans on the main thread
   --no-color         no colours (also when NO_COLOR is set or stdout is not a terminal)
+
+render: writes a binary .evtx file as Event Viewer XML (<Events>, one <Event> per record) to stdout
+or --out FILE, streaming chunk by chunk; what had to be skipped, and why, goes to stderr.
 
 export-sigma: writes every rule (built-in, and --rules / rulePaths rules) as a standard Sigma rule
 DIR/<rule id>.yml, for sigma convert. The product's eventlogdoctor block is kept as a custom field

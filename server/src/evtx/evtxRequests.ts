@@ -4,7 +4,7 @@ import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type 
 import type { ServiceSettings } from '../features/settings';
 import { describeOpenError, openEvtxFile } from './evtxFileSource';
 import { evtxFilePath } from './evtxUri';
-import type { FileJobResult } from './evtxWorkerProtocol';
+import type { EvtxJob, FileJobResult } from './evtxWorkerProtocol';
 import type { EditorRendering } from './renderForEditor';
 import { runEvtxWorker, type EvtxJobOutcome } from './runEvtxWorker';
 import type { EvtxProgress } from './streamEvtxXml';
@@ -79,7 +79,7 @@ function progressReporter(reporter: WorkDoneProgressReporter, title: string): (p
 
 /** Runs a job in a worker until it ends or the request is cancelled, and turns the outcome into a response. */
 async function run<T>(
-  job: Parameters<typeof runEvtxWorker>[1],
+  job: EvtxJob,
   script: string,
   token: CancellationToken,
   reporter: WorkDoneProgressReporter,

@@ -8,6 +8,14 @@ import type { LogEvent } from '../model';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NO_VALUES: ValueRef[] = [];
+
+/** The array item standing in for substitution `index` while its element repeats; index -1 when none does. */
+interface ArrayItem {
+  index: number;
+  text: string;
+}
+/** A field that always holds the same shape of object keeps the renderer's hidden class stable. */
+const NO_ITEM: ArrayItem = { index: -1, text: '' };
 const INDENTS: string[] = [];
 
 function indentation(level: number): string {
@@ -58,7 +66,7 @@ export class XmlRenderer {
   /** The escaped text of the last `partsText` call (which returns the decoded text). */
   private raw = '';
   /** The array item standing in for one substitution while its element is repeated. */
-  private arrayItem: { index: number; text: string } | undefined;
+  private arrayItem: ArrayItem = NO_ITEM;
 
   /**
    * `padHex`: write hex integers zero-padded as evtxexport does (`0x00000000000003e7`) instead of as
@@ -80,7 +88,7 @@ export class XmlRenderer {
     this.xml = '';
     this.length = 0;
     this.path.length = 0;
-    this.arrayItem = undefined;
+    this.arrayItem = NO_ITEM;
     this.collector = new EventCollector();
     this.renderNodes(nodes, NO_VALUES, 0);
     let xml = this.xml;
@@ -174,7 +182,7 @@ export class XmlRenderer {
       this.arrayItem = { index: arrayIndex, text: item };
       this.renderElementOnce(node, values, depth);
     }
-    this.arrayItem = undefined;
+    this.arrayItem = NO_ITEM;
   }
 
   private renderElementOnce(node: ElementNode, values: ValueRef[], depth: number): void {
@@ -301,7 +309,7 @@ export class XmlRenderer {
   /** A substitution's text: the current array item while an array value repeats its element. */
   private substitutionText(index: number, value: ValueRef): string {
     const item = this.arrayItem;
-    return item !== undefined && item.index === index ? item.text : this.valueString(value);
+    return item.index === index ? item.text : this.valueString(value);
   }
 
   private valueString(value: ValueRef): string {
