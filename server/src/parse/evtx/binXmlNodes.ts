@@ -21,8 +21,11 @@ export interface ElementNode {
   hasElementChild: boolean;
   /** A child is a substitution: only then can the content depend on the values. */
   hasSubstitution: boolean;
-  /** The only child when it is a substitution (`<EventID>%3</EventID>`, the usual leaf): rendered without a parts loop. */
-  leafSubstitution: SubstitutionNode | undefined;
+  /**
+   * The only child when it is a substitution (`<EventID>%3</EventID>`, the usual leaf): rendered without a
+   * parts loop. `NO_SUBSTITUTION` otherwise.
+   */
+  leafSubstitution: SubstitutionNode;
   /** Rendering caches by indentation level: `  <Name` and `  </Name>\n`. */
   openTags: string[];
   closeTags: string[];
@@ -33,8 +36,8 @@ export interface AttributeNode {
   /** ` Name="`, written before the value. */
   prefix: string;
   parts: ValuePart[];
-  /** The only part when it is a substitution (`Name="%1"`, the usual attribute). */
-  single: SubstitutionNode | undefined;
+  /** The only part when it is a substitution (`Name="%1"`, the usual attribute); `NO_SUBSTITUTION` otherwise. */
+  single: SubstitutionNode;
 }
 
 export interface TextNode {
@@ -50,6 +53,9 @@ export interface SubstitutionNode {
   /** Optional substitutions drop their attribute when the value is NULL. */
   optional: boolean;
 }
+
+/** Stands for "no such substitution" (index -1) where a field would otherwise switch between undefined and a node. */
+export const NO_SUBSTITUTION: SubstitutionNode = { kind: NodeKind.Substitution, index: -1, optional: false };
 
 export interface CharRefNode {
   kind: NodeKind.CharRef;

@@ -1,6 +1,7 @@
 import { u16, u32, utf16 } from './bytes';
 import type { ChunkContext } from './chunkContext';
 import {
+  NO_SUBSTITUTION,
   NodeKind,
   type AttributeNode,
   type ContentNode,
@@ -174,26 +175,27 @@ export class BinXmlParser {
         const attrName = this.nameRef();
         const parts = this.parseValueParts();
         const only = parts.length === 1 ? parts[0] : undefined;
-        attributes.push({ name: attrName, prefix: ` ${attrName}="`, parts, single: only?.kind === NodeKind.Substitution ? only : undefined });
+        attributes.push({ name: attrName, prefix: ` ${attrName}="`, parts, single: only?.kind === NodeKind.Substitution ? only : NO_SUBSTITUTION });
       }
     }
-    const element: ElementNode = { kind: NodeKind.Element, name, attributes, children: [], hasElementChild: false, hasSubstitution: false, leafSubstitution: undefined, openTags: [], closeTags: [] };
     const close = this.byte(this.pos);
     this.pos += 1;
-    if (close === Token.CloseEmptyElement) {
-      this.depth--;
-      return element;
+    const children: ContentNode[] = [];
+    if (close !== Token.CloseEmptyElement) {
+      if (close !== Token.CloseStartElement) throw new BinXmlError(`unexpected token 0x${close.toString(16)} after element start`, this.pos - 1);
+      this.parseContent(children);
     }
-    if (close !== Token.CloseStartElement) throw new BinXmlError(`unexpected token 0x${close.toString(16)} after element start`, this.pos - 1);
-    this.parseContent(element.children);
-    for (const child of element.children) {
-      if (child.kind === NodeKind.Substitution) element.hasSubstitution = true;
-      else if (child.kind === NodeKind.Element || child.kind === NodeKind.TemplateInstance || child.kind === NodeKind.ProcessingInstruction) element.hasElementChild = true;
+    let hasSubstitution = false;
+    let hasElementChild = false;
+    for (const child of children) {
+      if (child.kind === NodeKind.Substitution) hasSubstitution = true;
+      else if (child.kind === NodeKind.Element || child.kind === NodeKind.TemplateInstance || child.kind === NodeKind.ProcessingInstruction) hasElementChild = true;
     }
-    const only = element.children.length === 1 ? element.children[0] : undefined;
-    if (only?.kind === NodeKind.Substitution) element.leafSubstitution = only;
+    const only = children.length === 1 ? children[0] : undefined;
+    const leafSubstitution = only?.kind === NodeKind.Substitution ? only : NO_SUBSTITUTION;
     this.depth--;
-    return element;
+    // Built once with its final values: every element then has the same hidden class and field types.
+    return { kind: NodeKind.Element, name, attributes, children, hasElementChild, hasSubstitution, leafSubstitution, openTags: [], closeTags: [] };
   }
 
   /** Attribute data: text, substitutions, character and entity references, until another token. */

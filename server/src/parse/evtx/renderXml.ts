@@ -43,6 +43,15 @@ function escapeAttribute(s: string): string {
   return s;
 }
 
+/**
+ * Whether values of `type` (or arrays of it) can hold `&`, `<`, `>` or `"`: only strings can. Numbers, GUIDs,
+ * SIDs, times and hex are written from digits, letters and `{}-.:#+`, so their text needs no escaping.
+ */
+function isText(type: number): boolean {
+  const base = type & 0x7f;
+  return base === ValueType.String || base === ValueType.AnsiString;
+}
+
 /** A rendered record: the XML text and the event read from it. */
 export interface RenderedEvent {
   xml: string;
@@ -151,7 +160,7 @@ export class XmlRenderer {
       return;
     }
     const leaf = node.leafSubstitution;
-    if (leaf !== undefined) {
+    if (leaf.index >= 0) {
       const value = values[leaf.index];
       if (value === undefined || value.type === ValueType.Null) {
         if (leaf.optional) return;
@@ -194,11 +203,11 @@ export class XmlRenderer {
     for (const attribute of node.attributes) {
       let decoded: string;
       const single = attribute.single;
-      if (single !== undefined) {
+      if (single.index >= 0) {
         const value = values[single.index];
         if (single.optional && (value === undefined || value.type === ValueType.Null || value.size === 0)) continue;
         decoded = value === undefined ? '' : this.substitutionText(single.index, value);
-        this.raw = this.emitXml ? escapeAttribute(decoded) : decoded;
+        this.raw = this.emitXml && value !== undefined && isText(value.type) ? escapeAttribute(decoded) : decoded;
       } else {
         if (isDropped(attribute.parts, values)) continue;
         decoded = this.partsText(attribute.parts, values, true);
@@ -225,10 +234,10 @@ export class XmlRenderer {
     } else {
       let decoded: string;
       const leaf = node.leafSubstitution;
-      if (leaf !== undefined) {
+      if (leaf.index >= 0) {
         const value = values[leaf.index];
         decoded = value === undefined ? '' : this.substitutionText(leaf.index, value);
-        this.raw = this.emitXml ? escapeText(decoded) : decoded;
+        this.raw = this.emitXml && value !== undefined && isText(value.type) ? escapeText(decoded) : decoded;
       } else {
         decoded = this.partsText(node.children as ValuePart[], values);
       }
@@ -251,7 +260,7 @@ export class XmlRenderer {
     if (node.hasElementChild) return true;
     if (!node.hasSubstitution) return false;
     const leaf = node.leafSubstitution;
-    if (leaf !== undefined) {
+    if (leaf.index >= 0) {
       const value = values[leaf.index];
       return value !== undefined && value.type === ValueType.BinXml && value.size > 0;
     }
