@@ -169,7 +169,7 @@ describe('runCli', () => {
   it('prints help and the version, and rejects bad usage with status 2', async () => {
     const help = await run(['--help']);
     assert.equal(help.status, 0);
-    assert.match(help.stdout, /^Usage: eventlog-doctor scan \[options\] PATH\.\.\.\n\s{7}eventlog-doctor export-sigma /);
+    assert.match(help.stdout, /^Usage: eventlog-doctor scan \[options\] PATH\.\.\.\n\s{7}eventlog-doctor render FILE\.evtx \[--out FILE\]\n\s{7}eventlog-doctor export-sigma /);
     assert.deepEqual(await run(['--version']), { status: 0, stdout: `${version}\n`, stderr: '' });
     const bad = await run(['scan']);
     assert.equal(bad.status, 2);

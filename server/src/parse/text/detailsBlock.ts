@@ -1,6 +1,6 @@
 import { isFenceLine, labelTable, readLabelLine } from './labelLine';
-import { readLabeledBlock, type BlockRules } from './labeledBlock';
-import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
+import { pushLabeledBlockEvent, readLabeledBlock, type BlockRules } from './labeledBlock';
+import type { TextParseContext } from './textParseContext';
 import { VOCABULARIES, type DetailsLabel } from './vocabulary';
 
 const DETAILS_LABELS = labelTable<DetailsLabel>(...VOCABULARIES.map((v) => v.details));
@@ -29,26 +29,5 @@ export function tryParseDetailsBlock(ctx: TextParseContext, lineStart: number, c
   };
   const block = readLabeledBlock(ctx, lineStart, rules);
   if (block.knownLabels < MIN_LABELS) return -1;
-  const span = { start: block.start, end: block.end };
-  const v = block.values;
-  const eventId = v.get('eventId');
-  if (!eventId) {
-    addProblem(ctx, span.start, span.end, 'Event details have no "Event ID:" line (the block looks cut off)');
-    return block.next;
-  }
-  const fields = {
-    channel: v.get('channel'),
-    provider: v.get('provider'),
-    timeCreated: v.get('date'),
-    eventId,
-    task: v.get('task'),
-    level: v.get('level'),
-    opcode: v.get('opcode'),
-    keywords: v.get('keywords'),
-    userId: v.get('user'),
-    computer: v.get('computer'),
-    message: block.message,
-  };
-  ctx.events.push(buildEvent('details-text', span, withoutUndefined(fields), { start: lineStart, end: block.firstLineEnd }));
-  return block.next;
+  return pushLabeledBlockEvent(ctx, block, 'details-text', 'Event details have no "Event ID:" line (the block looks cut off)');
 }

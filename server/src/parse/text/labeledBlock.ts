@@ -1,6 +1,6 @@
 import type { SourceValue } from '../model';
 import { readLabelLine, type LabelLine } from './labelLine';
-import type { TextParseContext } from './textParseContext';
+import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
 import { isBlankLine, lineContentEnd, multiLineValue, nextLineStart, trimEndBlanks } from './textCursor';
 
 /** How one labeled-block shape (details, legacy details, wevtutil text) is read. */
@@ -116,4 +116,39 @@ function lastNonBlankEnd(text: string, start: number, end: number): number {
   let p = end;
   while (p > start && (text.charCodeAt(p - 1) === 32 || text.charCodeAt(p - 1) === 9)) p--;
   return p;
+}
+
+/**
+ * Turns a details-like block into an event of `format`, or marks the whole block as broken with
+ * `missingIdProblem` when it has no `Event ID:` line. Returns where parsing goes on.
+ */
+export function pushLabeledBlockEvent<K extends string>(
+  ctx: TextParseContext,
+  block: BlockRead<K>,
+  format: 'details-text' | 'wevtutil-text',
+  missingIdProblem: string,
+): number {
+  const span = { start: block.start, end: block.end };
+  // Both shapes name their labels by the event field they fill (channel, provider, date, eventId, ...).
+  const v = block.values as Map<string, SourceValue>;
+  const eventId = v.get('eventId');
+  if (!eventId) {
+    addProblem(ctx, span.start, span.end, missingIdProblem);
+    return block.next;
+  }
+  const fields = {
+    channel: v.get('channel'),
+    provider: v.get('provider'),
+    timeCreated: v.get('date'),
+    eventId,
+    task: v.get('task'),
+    level: v.get('level'),
+    opcode: v.get('opcode'),
+    keywords: v.get('keywords'),
+    userId: v.get('user'),
+    computer: v.get('computer'),
+    message: block.message,
+  };
+  ctx.events.push(buildEvent(format, span, withoutUndefined(fields), { start: block.start, end: block.firstLineEnd }));
+  return block.next;
 }

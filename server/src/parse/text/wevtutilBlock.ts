@@ -1,6 +1,6 @@
 import { isFenceLine, labelTable } from './labelLine';
-import { readLabeledBlock, type BlockRules } from './labeledBlock';
-import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
+import { pushLabeledBlockEvent, readLabeledBlock, type BlockRules } from './labeledBlock';
+import type { TextParseContext } from './textParseContext';
 import { skipBlanks } from './textCursor';
 import { WEVTUTIL_LABELS } from './vocabulary';
 
@@ -33,26 +33,5 @@ export function tryParseWevtutilBlock(ctx: TextParseContext, lineStart: number, 
       isWevtutilStart(text, start, end) || (skipBlanks(text, start, end) === start && (isFenceLine(text, start, end) || ctx.isShapeStart(start, end))),
   };
   const block = readLabeledBlock(ctx, lineStart, rules);
-  const span = { start: block.start, end: block.end };
-  const v = block.values;
-  const eventId = v.get('eventId');
-  if (!eventId) {
-    addProblem(ctx, span.start, span.end, 'wevtutil event block has no "Event ID:" line (the block looks cut off)');
-    return block.next;
-  }
-  const fields = {
-    channel: v.get('channel'),
-    provider: v.get('provider'),
-    timeCreated: v.get('date'),
-    eventId,
-    task: v.get('task'),
-    level: v.get('level'),
-    opcode: v.get('opcode'),
-    keywords: v.get('keywords'),
-    userId: v.get('user'),
-    computer: v.get('computer'),
-    message: block.message,
-  };
-  ctx.events.push(buildEvent('wevtutil-text', span, withoutUndefined(fields), { start: lineStart, end: block.firstLineEnd }));
-  return block.next;
+  return pushLabeledBlockEvent(ctx, block, 'wevtutil-text', 'wevtutil event block has no "Event ID:" line (the block looks cut off)');
 }
