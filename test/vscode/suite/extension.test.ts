@@ -24,6 +24,17 @@ function workspaceFile(name: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, name);
 }
 
+/**
+ * Waits until the server has read `document` and the client switched it to `languageId` (VS Code picks xml /
+ * plaintext from the extension first; the switch reopens the document, so look it up again by uri).
+ */
+function switchedLanguage(document: vscode.TextDocument, languageId: string): Promise<string> {
+  return poll(`${path.basename(document.uri.fsPath)} to switch to ${languageId}`, () => {
+    const current = vscode.workspace.textDocuments.find((d) => d.uri.toString() === document.uri.toString());
+    return current?.languageId === languageId ? current.languageId : undefined;
+  });
+}
+
 async function open(name: string): Promise<vscode.TextDocument> {
   const document = await vscode.workspace.openTextDocument(workspaceFile(name));
   await vscode.window.showTextDocument(document);
@@ -94,8 +105,8 @@ describe('Event Log Doctor in VS Code', () => {
       await poll('the extension to activate', () => (extension.isActive ? true : undefined));
     });
 
-    it('detects the Event Log (XML) language from the content', () => {
-      assert.equal(document.languageId, 'eventlog-xml');
+    it('detects the Event Log (XML) language from the content', async () => {
+      assert.equal(await switchedLanguage(document, 'eventlog-xml'), 'eventlog-xml');
     });
 
     it('flags the CAPI2 4107 event and the twelve Crypt32 8 events with their codes and ranges', async () => {
@@ -176,7 +187,7 @@ describe('Event Log Doctor in VS Code', () => {
   describe('an Event Viewer text export and a pom.xml', () => {
     it('detects the Event Log (Text) language from the content', async () => {
       const document = await open(TEXT_LOG);
-      assert.equal(document.languageId, 'eventlog-text');
+      assert.equal(await switchedLanguage(document, 'eventlog-text'), 'eventlog-text');
     });
 
     it('leaves the pom.xml alone and flags the text export', async () => {
