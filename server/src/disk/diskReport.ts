@@ -1,20 +1,14 @@
 /** Turns a file read on disk into what the editor shows: capped diagnostics against the file, and a markdown summary. */
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, PARSE_ERROR_CODE } from '../features/commands';
+import { DIAGNOSTIC_SEVERITY } from '../features/diagnostics';
 import { escapeMarkdown } from '../features/markdownEscape';
 import { computeRecurrence, describeRecurrence } from '../features/recurrence';
-import type { Severity } from '../rules/schema';
 import type { DiskAnalysis, DiskFinding } from './analyzeFile';
 
 /** Findings listed one by one in the summary. */
 const TOP_FINDINGS = 25;
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error,
-  warning: DiagnosticSeverity.Warning,
-  information: DiagnosticSeverity.Information,
-  hint: DiagnosticSeverity.Hint,
-};
 
 /** The recurrence text of each rule's findings, as the editor's diagnostics say it. */
 function recurrenceByRule(findings: readonly DiskFinding[]): Map<string, string> {
@@ -35,7 +29,7 @@ export function diskDiagnostics(result: DiskAnalysis, limit: number): Diagnostic
   const recurrence = recurrenceByRule(result.findings);
   const all: Diagnostic[] = result.findings.map((f) => ({
     range: { start: f.start, end: f.end },
-    severity: SEVERITY[f.severity],
+    severity: DIAGNOSTIC_SEVERITY[f.severity],
     code: f.ruleId,
     source: DIAGNOSTIC_SOURCE,
     message: `${f.message} ${recurrence.get(f.ruleId) ?? ''}${result.format === 'evtx' && f.recordId ? ` [record ${f.recordId}]` : ''}`.trim(),

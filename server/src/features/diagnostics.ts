@@ -11,7 +11,8 @@ import { formatUtcSecond, hasTime } from './timeFormat';
 /** Other occurrences listed under one diagnostic. */
 const MAX_RELATED = 20;
 
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+/** LSP severity of each product severity (also used for findings of files analysed on disk). */
+export const DIAGNOSTIC_SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
   error: DiagnosticSeverity.Error,
   warning: DiagnosticSeverity.Warning,
   information: DiagnosticSeverity.Information,
@@ -58,7 +59,7 @@ function findingDiagnostic(document: TextDocument, finding: Finding, recurrenceT
   const rule = finding.group.rule;
   const diagnostic: Diagnostic = {
     range: rangeOfSpan(document, finding.match.event?.anchor),
-    severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Information,
+    severity: DIAGNOSTIC_SEVERITY[finding.severity] ?? DiagnosticSeverity.Information,
     code: rule.doc.id,
     source: DIAGNOSTIC_SOURCE,
     message: findingMessage(finding, recurrenceText),
@@ -89,7 +90,7 @@ export function computeDiagnostics(document: TextDocument, analysis: Analysis, s
     }
     const text = recurrenceText;
     pending.push({
-      severity: SEVERITY[finding.severity] ?? DiagnosticSeverity.Information,
+      severity: DIAGNOSTIC_SEVERITY[finding.severity] ?? DiagnosticSeverity.Information,
       offset: clampSpan(finding.match.event?.anchor, length).start,
       build: () => findingDiagnostic(document, finding, text),
     });
