@@ -65,18 +65,21 @@ export function expandBraces(pattern: string): string[] {
   }
 }
 
-/** `*` and `?` within one path segment (greedy with one backtrack point: linear for most, O(n·m) at worst). */
-function matchSegment(pattern: string, text: string): boolean {
+/**
+ * Wildcard matching with one backtrack point (greedy: linear for most inputs, O(n·m) at worst), shared by the two
+ * levels: `*` / `?` over the characters of a segment, and `**` over the segments of a path.
+ */
+function wildcardMatch<P, T>(pattern: ArrayLike<P>, items: ArrayLike<T>, isStar: (p: P) => boolean, matchesOne: (p: P, item: T) => boolean): boolean {
   let p = 0;
   let t = 0;
   let starP = -1;
   let starT = 0;
-  while (t < text.length) {
-    const pc = pattern[p];
-    if (pc === '*') {
+  while (t < items.length) {
+    const pc = p < pattern.length ? pattern[p]! : undefined;
+    if (pc !== undefined && isStar(pc)) {
       starP = p++;
       starT = t;
-    } else if (pc !== undefined && (pc === '?' || pc === text[t])) {
+    } else if (pc !== undefined && matchesOne(pc, items[t]!)) {
       p++;
       t++;
     } else if (starP >= 0) {
@@ -86,33 +89,18 @@ function matchSegment(pattern: string, text: string): boolean {
       return false;
     }
   }
-  while (pattern[p] === '*') p++;
+  while (p < pattern.length && isStar(pattern[p]!)) p++;
   return p === pattern.length;
 }
 
-/** The same algorithm one level up: `**` is the star over whole segments. */
+/** `*` and `?` within one path segment. */
+function matchSegment(pattern: string, text: string): boolean {
+  return wildcardMatch(pattern, text, (c) => c === '*', (c, ch) => c === '?' || c === ch);
+}
+
+/** `**` is the star over whole segments. */
 function matchSegments(pattern: readonly string[], path: readonly string[]): boolean {
-  let p = 0;
-  let t = 0;
-  let starP = -1;
-  let starT = 0;
-  while (t < path.length) {
-    const segment = pattern[p];
-    if (segment === '**') {
-      starP = p++;
-      starT = t;
-    } else if (segment !== undefined && matchSegment(segment, path[t] ?? '')) {
-      p++;
-      t++;
-    } else if (starP >= 0) {
-      p = starP + 1;
-      t = ++starT;
-    } else {
-      return false;
-    }
-  }
-  while (pattern[p] === '**') p++;
-  return p === pattern.length;
+  return wildcardMatch(pattern, path, (segment) => segment === '**', matchSegment);
 }
 
 function segmentsOf(pattern: string): string[] {
