@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The analysis core is pure: no editor, no transport, no Node built-ins. File reading happens at the edges.
-    files: ['server/src/parse/**', 'server/src/rules/**', 'server/src/features/**', 'server/src/export/**', 'server/src/service.ts'],
+    files: ['server/src/parse/**', 'server/src/rules/**', 'server/src/features/**', 'server/src/export/**', 'server/src/documents/**', 'server/src/service.ts'],
     rules: {
       'no-restricted-imports': ['error', {
         paths: [

@@ -29,6 +29,7 @@ import {
 } from 'vscode-languageserver';
 import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { runDiskAnalysis } from './disk/runDiskAnalysis';
+import { PieceTextDocument } from './documents/pieceTextDocument';
 import { composeChanges, reparseAfterChange, type TextChange } from './parse/incremental';
 import type { ParsedLog } from './parse/model';
 import { parseLog } from './parse/parseLog';
@@ -57,6 +58,7 @@ import {
   getHover,
   INSERT_REMEDIATION_COMMAND,
   planRemediationInsert,
+  reanalyzeEvent,
   remediationScriptPath,
   type Analysis,
   type ServiceSettings,
@@ -88,7 +90,15 @@ interface ServerSettings extends ServiceSettings {
 interface CacheEntry {
   version: number;
   parsed: ParsedLog;
-  analysis?: { key: string; value: Analysis };
+  analysis?: CachedAnalysis;
+  /** After an edit re-read one event: its index, and the analysis of the version before, to reuse for the rest. */
+  reparsed?: { eventIndex: number; previous: CachedAnalysis };
+}
+
+/** An analysis and the rules version and settings it was made with. */
+interface CachedAnalysis {
+  key: string;
+  value: Analysis;
 }
 
 interface InsertRemediationRequest {
@@ -109,16 +119,16 @@ interface ClientSupport {
 export function startServer(connection: Connection): void {
   /** Per document, the edits since the version its last parse read: the next parse re-reads only what they touched. */
   const pendingChanges = new Map<string, PendingChange>();
-  const documents = new TextDocuments<TextDocument>({
-    create: (uri, languageId, version, content) => TextDocument.create(uri, languageId, version, content),
+  const documents = new TextDocuments<PieceTextDocument>({
+    create: (uri, languageId, version, content) => PieceTextDocument.create(uri, languageId, version, content),
     update: (document, changes, version) => {
       // One change at a time, so each change's offsets are read from the text it applies to.
-      let updated = document;
       for (const change of changes) {
-        notePendingChange(pendingChanges, updated, change, version);
-        updated = TextDocument.update(updated, [change], version);
+        notePendingChange(pendingChanges, document, change, version);
+        document.update([change], version);
       }
-      return changes.length === 0 ? TextDocument.update(document, changes, version) : updated;
+      document.version = version;
+      return document;
     },
   });
   const parseCache = new Map<string, CacheEntry>();
@@ -232,32 +242,46 @@ export function startServer(connection: Connection): void {
   }
 
   /** The document's parse for its current version: parsed once, then shared by every feature. */
-  function cacheEntry(document: TextDocument): CacheEntry {
+  function cacheEntry(document: PieceTextDocument): CacheEntry {
     const cached = parseCache.get(document.uri);
     if (cached && cached.version === document.version) return cached;
     const pending = pendingChanges.get(document.uri);
     pendingChanges.delete(document.uri);
-    const text = document.getText();
-    const incremental = cached && pending?.change && pending.fromVersion === cached.version && pending.toVersion === document.version;
-    const parsed = incremental && pending.change ? reparseAfterChange(cached.parsed, text, pending.change).parsed : parseLog(text);
-    const entry: CacheEntry = { version: document.version, parsed };
+    const change = cached && pending?.fromVersion === cached.version && pending.toVersion === document.version ? pending.change : undefined;
+    let entry: CacheEntry;
+    if (cached && change) {
+      // The edit is read from the document's pieces: only the edited event's text is looked at.
+      const { parsed, reparsedEvent } = reparseAfterChange(cached.parsed, document, change);
+      entry = { version: document.version, parsed };
+      if (reparsedEvent !== undefined && cached.analysis) entry.reparsed = { eventIndex: reparsedEvent, previous: cached.analysis };
+    } else {
+      entry = { version: document.version, parsed: parseLog(document.getText()) };
+    }
     parseCache.set(document.uri, entry);
     return entry;
   }
 
   /** The analysis of the document's current version under `settings`; undefined when there is nothing to analyse. */
-  function analysisOf(document: TextDocument, settings: ServerSettings): Analysis | undefined {
+  function analysisOf(document: PieceTextDocument, settings: ServerSettings): Analysis | undefined {
     if (!settings.enable || document.languageId === 'yaml') return undefined;
     const entry = cacheEntry(document);
     if (entry.parsed.kind === undefined) return undefined;
     const key = `${rulesVersion}:${settings.key}`;
     if (entry.analysis?.key !== key) {
-      entry.analysis = { key, value: analyze(entry.parsed, document.getText(), ruleSet().engine, settings) };
+      const { reparsed } = entry;
+      const engine = ruleSet().engine;
+      const text = document.getText();
+      const value =
+        reparsed?.previous.key === key
+          ? reanalyzeEvent(reparsed.previous.value, entry.parsed, text, reparsed.eventIndex, engine, settings)
+          : analyze(entry.parsed, text, engine, settings);
+      entry.analysis = { key, value };
     }
+    entry.reparsed = undefined;
     return entry.analysis.value;
   }
 
-  async function currentAnalysis(uri: string): Promise<{ document: TextDocument; analysis: Analysis } | undefined> {
+  async function currentAnalysis(uri: string): Promise<{ document: PieceTextDocument; analysis: Analysis } | undefined> {
     const settings = await getSettings(uri);
     const document = documents.get(uri);
     if (!document) return undefined;

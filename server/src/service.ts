@@ -17,7 +17,7 @@ import type { ParsedLog } from './parse/model';
 import { scriptPreamble } from './rules/catalog';
 import type { RuleEngine } from './rules/engine';
 import type { Rule } from './rules/schema';
-import { analyze as analyzeLog, type Analysis } from './features/analysis';
+import { analyze as analyzeLog, reanalyzeEvent as reanalyzeOneEvent, type Analysis } from './features/analysis';
 import { getCodeActions as codeActions } from './features/codeActions';
 import { computeDiagnostics as diagnostics } from './features/diagnostics';
 import { getDocumentSymbols as documentSymbols } from './features/documentSymbols';
@@ -48,6 +48,21 @@ export {
  */
 export function analyze(parsed: ParsedLog, text: string, engine: RuleEngine, settings: ServiceSettings): Analysis {
   return analyzeLog(parsed, text, engine, settings);
+}
+
+/**
+ * `analyze` after an edit re-read one event (`parsed.events[eventIndex]`; the others are the objects `previous`
+ * saw, moved in place): only that event's rules run again. `previous` must come from the same engine and settings.
+ */
+export function reanalyzeEvent(
+  previous: Analysis,
+  parsed: ParsedLog,
+  text: string,
+  eventIndex: number,
+  engine: RuleEngine,
+  settings: ServiceSettings,
+): Analysis {
+  return reanalyzeOneEvent(previous, parsed, text, eventIndex, engine, settings);
 }
 
 /**

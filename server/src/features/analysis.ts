@@ -41,19 +41,45 @@ function startOf(event: LogEvent | undefined): number {
 export function analyze(parsed: ParsedLog, text: string, engine: RuleEngine, settings: ServiceSettings): Analysis {
   const events = Array.isArray(parsed?.events) ? parsed.events : [];
   const safeParsed: ParsedLog = parsed ?? { kind: undefined, events, problems: [] };
+  const matches = events.length === 0 ? [] : engine.match(events);
+  const ordered = matches
+    .map((match, order) => ({ match, order }))
+    .sort((a, b) => startOf(a.match.event) - startOf(b.match.event) || a.match.eventIndex - b.match.eventIndex || a.order - b.order)
+    .map(({ match }) => match);
+  return groupMatches(safeParsed, text, ordered, settings);
+}
+
+/**
+ * The analysis after one event was read again (`parsed.events[eventIndex]` replaced, every other event the same
+ * object as before, moved in place): the previous matches are kept, only that event's rules run again. Equal to
+ * `analyze(parsed, ...)` when `previous` was made with the same engine and settings.
+ */
+export function reanalyzeEvent(
+  previous: Analysis,
+  parsed: ParsedLog,
+  text: string,
+  eventIndex: number,
+  engine: RuleEngine,
+  settings: ServiceSettings,
+): Analysis {
+  const event = parsed.events[eventIndex];
+  const kept = previous.findings.map((f) => f.match);
+  const before = kept.filter((m) => m.eventIndex < eventIndex);
+  const after = kept.filter((m) => m.eventIndex > eventIndex);
+  const fresh = event === undefined ? [] : engine.matchEvent(event, eventIndex);
+  return groupMatches(parsed, text, [...before, ...fresh, ...after], settings);
+}
+
+/** Groups matches (in document order) into findings by rule, leaving out rules the settings turn off. */
+function groupMatches(parsed: ParsedLog, text: string, matches: readonly RuleMatch[], settings: ServiceSettings): Analysis {
   const analysis: Analysis = {
     text: typeof text === 'string' ? text : '',
-    parsed: safeParsed,
+    parsed,
     findings: [],
     groups: new Map(),
     findingsByEvent: new Map(),
   };
-  const matches = events.length === 0 ? [] : engine.match(events);
-  const ordered = matches
-    .map((match, order) => ({ match, order }))
-    .sort((a, b) => startOf(a.match.event) - startOf(b.match.event) || a.match.eventIndex - b.match.eventIndex || a.order - b.order);
-
-  for (const { match } of ordered) {
+  for (const match of matches) {
     const setting = effectiveSeverity(match.rule, settings);
     if (setting === 'off') continue;
     const id = match.rule.doc.id;

@@ -19,44 +19,27 @@ function isNameEnd(code: number): boolean {
   return code === 0x3e || code === 0x2f || code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d;
 }
 
-/**
- * `indexOf` that remembers its last answer per needle, so searching forward event after event stays linear even
- * when a needle occurs rarely or never (a plain `indexOf` per event would rescan the rest of the document).
- */
-class ForwardFinder {
-  private readonly last = new Map<string, { from: number; at: number }>();
-  constructor(private readonly text: string) {}
-
-  find(needle: string, from: number): number {
-    const cached = this.last.get(needle);
-    if (cached && cached.from <= from && (cached.at < 0 || cached.at >= from)) return cached.at;
-    const at = this.text.indexOf(needle, from);
-    this.last.set(needle, { from, at });
-    return at;
-  }
-}
-
-/** The span of `<name ...>...</name>` inside `[from, to)`, or undefined. */
-function elementSpan(finder: ForwardFinder, text: string, name: string, from: number, to: number): TextSpan | undefined {
+/** The span of `<name ...>...</name>` in `eventText`, moved by `base` (where the event starts), or undefined. */
+function elementSpan(eventText: string, base: number, name: string): TextSpan | undefined {
   const open = `<${name}`;
-  let at = finder.find(open, from);
-  while (at >= 0 && at < to && !isNameEnd(text.charCodeAt(at + open.length))) at = finder.find(open, at + 1);
-  if (at < 0 || at >= to) return undefined;
-  const closeTag = `</${name}>`;
-  const close = finder.find(closeTag, at);
-  if (close < 0 || close + closeTag.length > to) return undefined;
-  return { start: at, end: close + closeTag.length };
+  let at = eventText.indexOf(open);
+  while (at >= 0 && !isNameEnd(eventText.charCodeAt(at + open.length))) at = eventText.indexOf(open, at + 1);
+  if (at < 0) return undefined;
+  const close = eventText.indexOf(`</${name}>`, at);
+  if (close < 0) return undefined;
+  return { start: base + at, end: base + close + name.length + 3 };
 }
 
 /**
  * One folding range per multi-line event, and one per multi-line RenderingInfo or EventData block inside an XML
- * event, sorted by start line. A range ends on the line of the event's (or block's) last character.
+ * event, sorted by start line. A range ends on the line of the event's (or block's) last character. Each event's
+ * blocks are looked for in that event's own text, read from the document by range: after an edit a large
+ * document is held in pieces, and its whole text is never needed here.
  */
 export function getFoldingRanges(document: TextDocument, analysis: Analysis): FoldingRange[] {
   const events = analysis?.parsed?.events ?? [];
-  const text = document.getText();
+  const length = document.getText().length;
   const ranges: FoldingRange[] = [];
-  const finder = new ForwardFinder(text);
   let sorted = true;
   const push = (range: FoldingRange) => {
     const previous = ranges[ranges.length - 1];
@@ -65,14 +48,15 @@ export function getFoldingRanges(document: TextDocument, analysis: Analysis): Fo
   };
   for (const event of events) {
     if (!event) continue;
-    const span = clampSpan(event.span, text.length);
+    const span = clampSpan(event.span, length);
     const eventLines = lines(document, span);
     if (eventLines.endLine <= eventLines.startLine) continue;
     push(eventLines);
     if (event.format !== 'xml') continue;
+    const eventText = document.getText({ start: document.positionAt(span.start), end: document.positionAt(span.end) });
     const blocks: FoldingRange[] = [];
     for (const name of FOLDED_BLOCKS) {
-      const block = elementSpan(finder, text, name, span.start, span.end);
+      const block = elementSpan(eventText, span.start, name);
       if (!block) continue;
       const blockLines = lines(document, block);
       if (blockLines.endLine > blockLines.startLine) blocks.push(blockLines);

@@ -1,6 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { analyze } from '../../../server/src/features/analysis';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyze, reanalyzeEvent, type Analysis } from '../../../server/src/features/analysis';
+import { editedText, reparseAfterChange } from '../../../server/src/parse/incremental';
+import { parseLog } from '../../../server/src/parse/parseLog';
+import { loadBuiltinRules } from '../../../server/src/rules/catalog';
+import { createRuleEngine } from '../../../server/src/rules/engine';
 import { defaultSettings } from '../../../server/src/features/settings';
 import type { RuleEngine } from '../../../server/src/rules/engine';
 import { buildLog } from './logBuilder';
@@ -60,5 +66,41 @@ describe('analyze', () => {
     const analysis = analyze({ kind: undefined, events: [], problems: [] }, 'hello', engine, defaultSettings);
     assert.deepEqual(analysis.findings, []);
     assert.equal(analysis.groups.size, 0);
+  });
+});
+
+describe('reanalyzeEvent', () => {
+  const fixtures = path.resolve(__dirname, '../../fixtures/rules');
+  const engine = createRuleEngine(loadBuiltinRules());
+  const summary = (analysis: Analysis) => ({
+    findings: analysis.findings.map((f) => [f.match.eventIndex, f.group.rule.doc.id, f.severity, f.match.variant?.label, f.match.event.span.start]),
+    groups: [...analysis.groups].map(([id, group]) => [id, group.findings.length, group.recurrence]),
+    byEvent: [...analysis.findingsByEvent].map(([index, findings]) => [index, findings.length]),
+  });
+
+  it('equals a full analysis after an edit re-read one event, whether the edit removes or adds a finding', () => {
+    let checked = 0;
+    for (const rule of readdirSync(fixtures)) {
+      const original = readFileSync(path.join(fixtures, rule, 'hit.xml'), 'utf8');
+      const ids = [...original.matchAll(/<EventID[^>]*>(\d+)</g)];
+      for (const id of ids) {
+        // Breaking the id drops the event's findings; the reverse edit brings them back.
+        const at = (id.index ?? 0) + id[0].length - 1;
+        for (const [before, change, inserted] of [
+          [original, { start: at, end: at, length: 1 }, '9'],
+          [original.slice(0, at) + '9' + original.slice(at), { start: at, end: at + 1, length: 0 }, ''],
+        ] as const) {
+          const previousParse = parseLog(before);
+          const previous = analyze(previousParse, before, engine, defaultSettings);
+          const after = before.slice(0, change.start) + inserted + before.slice(change.end);
+          const { parsed, reparsedEvent } = reparseAfterChange(previousParse, editedText(after), change);
+          assert.notEqual(reparsedEvent, undefined, `${rule}: the edit should be re-read incrementally`);
+          const incremental = reanalyzeEvent(previous, parsed, after, reparsedEvent!, engine, defaultSettings);
+          assert.deepEqual(summary(incremental), summary(analyze(parseLog(after), after, engine, defaultSettings)), `${rule} at ${at}`);
+          checked++;
+        }
+      }
+    }
+    assert.ok(checked >= 28, `only ${checked} edits checked`);
   });
 });

@@ -2,7 +2,8 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { composeChanges, reparseAfterChange, type TextChange } from '../../../server/src/parse/incremental';
+import { PieceTextDocument } from '../../../server/src/documents/pieceTextDocument';
+import { composeChanges, editedText, reparseAfterChange, type TextChange } from '../../../server/src/parse/incremental';
 import { parseLog } from '../../../server/src/parse/parseLog';
 
 const fixtures = path.resolve(__dirname, '../../fixtures');
@@ -41,7 +42,7 @@ describe('reparseAfterChange', () => {
     const at = text.indexOf('<EventRecordID>') + '<EventRecordID>'.length;
     const change = { start: at, end: at, length: 1 };
     const edited = apply(text, change, '9');
-    const result = reparseAfterChange(previous, edited, change);
+    const result = reparseAfterChange(previous, editedText(edited), change);
     assert.equal(result.reparsedEvent, 0);
     assert.deepEqual(result.parsed, parseLog(edited));
     assert.equal(result.parsed.events[0]?.recordId?.value.startsWith('9'), true);
@@ -53,7 +54,7 @@ describe('reparseAfterChange', () => {
     const at = text.indexOf('</Event>');
     const change = { start: at, end: at + 2, length: 0 };
     const edited = apply(text, change, '');
-    const result = reparseAfterChange(previous, edited, change);
+    const result = reparseAfterChange(previous, editedText(edited), change);
     assert.equal(result.reparsedEvent, undefined);
     assert.deepEqual(result.parsed, parseLog(edited));
   });
@@ -62,7 +63,7 @@ describe('reparseAfterChange', () => {
     const text = readFileSync(path.join(fixtures, 'text', 'wevtutil.txt'), 'utf8');
     const change = { start: 40, end: 40, length: 1 };
     const edited = apply(text, change, 'x');
-    const result = reparseAfterChange(parseLog(text), edited, change);
+    const result = reparseAfterChange(parseLog(text), editedText(edited), change);
     assert.equal(result.reparsedEvent, undefined);
     assert.deepEqual(result.parsed, parseLog(edited));
   });
@@ -75,7 +76,7 @@ describe('reparseAfterChange', () => {
       const text = documents[seed % documents.length] ?? '';
       const { change, inserted } = randomEdit(text, next);
       const edited = apply(text, change, inserted);
-      const result = reparseAfterChange(parseLog(text), edited, change);
+      const result = reparseAfterChange(parseLog(text), editedText(edited), change);
       if (result.reparsedEvent !== undefined) incremental++;
       assert.deepEqual(result.parsed, parseLog(edited), `seed ${seed}: ${JSON.stringify({ change, inserted })}`);
     }
@@ -88,10 +89,15 @@ describe('reparseAfterChange', () => {
       const next = random(seed * 7919);
       let text = ruleFixtures[seed % ruleFixtures.length] ?? '';
       let parsed = parseLog(text);
+      // The server's document: edits land in pieces, and the re-parse reads slices of them.
+      const document = PieceTextDocument.create('file:///chain.xml', 'eventlog-xml', 1, text);
       for (let step = 0; step < 25; step++) {
         const { change, inserted } = randomEdit(text, next);
+        const range = { start: document.positionAt(change.start), end: document.positionAt(change.end) };
+        document.update([{ range, text: inserted }], step + 2);
         text = apply(text, change, inserted);
-        parsed = reparseAfterChange(parsed, text, change).parsed;
+        assert.equal(document.getText(), text);
+        parsed = reparseAfterChange(parsed, document, change).parsed;
         assert.deepEqual(parsed, parseLog(text), `seed ${seed}, step ${step}`);
       }
     }
