@@ -37,11 +37,10 @@ export function benchRules() {
 }
 `;
 
-/** Builds `bench/.cache/analysis.cjs` and returns its path. */
-export async function bundleAnalysis() {
+/** Builds the analysis bundle (by default `bench/.cache/analysis.cjs`) and returns its path. */
+export async function bundleAnalysis(outfile = join(cacheDir, 'analysis.cjs')) {
   const { build } = await import('esbuild');
-  mkdirSync(cacheDir, { recursive: true });
-  const outfile = join(cacheDir, 'analysis.cjs');
+  mkdirSync(dirname(outfile), { recursive: true });
   await build({
     stdin: { contents: ENTRY, resolveDir: repoRoot, loader: 'ts', sourcefile: 'benchEntry.ts' },
     bundle: true,

@@ -68,7 +68,8 @@ export async function measureLsp(serverModule, file, { timeoutMs = 300_000 } = {
   if (!existsSync(serverModule)) throw new Error(`${serverModule} is missing: run npm run build first`);
   const text = readFileSync(file, 'utf8');
   const uri = pathToFileURL(resolve(file)).href;
-  const child = spawn(process.execPath, [serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const nodeFlags = (process.env.EVENTLOG_DOCTOR_SERVER_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeFlags, serverModule, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
