@@ -6,7 +6,12 @@ import { eventIdText, levelText, messageExcerpt, providerText, timeText, valueTe
 import { anchorSpan, clampSpan, rangeOfSpan } from './spans';
 
 /** Events listed under one group; the rest are summed up in one "… N more" entry so huge logs stay usable. */
-export const MAX_EVENTS_PER_GROUP = 500;
+export const MAX_EVENTS_PER_GROUP = 100;
+/**
+ * Events listed in the whole outline: a 200 MB export has hundreds of groups, and an outline of tens of thousands
+ * of entries takes the editor seconds to receive and draw. Groups with findings come first and fill it first.
+ */
+export const MAX_EVENT_SYMBOLS = 2000;
 
 interface EventGroup {
   provider: string;
@@ -40,9 +45,23 @@ function eventSymbol(document: TextDocument, event: LogEvent, index: number, fin
   };
 }
 
+/** Up to `limit` of a group's events, those with findings first, in document order. */
+function shownEvents(indexes: readonly number[], limit: number, analysis: Analysis): number[] {
+  if (indexes.length <= limit) return [...indexes];
+  const withFindings = indexes.filter((index) => analysis.findingsByEvent.has(index)).slice(0, limit);
+  if (withFindings.length === limit) return withFindings;
+  const chosen = new Set(withFindings);
+  for (const index of indexes) {
+    if (chosen.size >= limit) break;
+    chosen.add(index);
+  }
+  return indexes.filter((index) => chosen.has(index));
+}
+
 /**
  * The outline: events grouped by provider, then event id, groups with findings first (each part in order of
- * first appearance); each group lists its events (name: time or record id; detail: level, findings, message).
+ * first appearance); each group lists its events (name: time or record id; detail: level, findings, message),
+ * at most `MAX_EVENTS_PER_GROUP` (events with findings first) and `MAX_EVENT_SYMBOLS` in all, then "… N more".
  */
 export function getDocumentSymbols(document: TextDocument, analysis: Analysis): DocumentSymbol[] {
   const events = analysis?.parsed?.events ?? [];
@@ -63,6 +82,7 @@ export function getDocumentSymbols(document: TextDocument, analysis: Analysis): 
   });
 
   const ordered = [...groups.values()].sort((a, b) => Number(b.findings > 0) - Number(a.findings > 0));
+  let budget = MAX_EVENT_SYMBOLS;
   return ordered.map((group) => {
     const first = events[group.indexes[0]!]!;
     let start = Infinity;
@@ -73,11 +93,13 @@ export function getDocumentSymbols(document: TextDocument, analysis: Analysis): 
       end = Math.max(end, span.end);
     }
     const counts = group.findings > 0 ? `${plural(group.indexes.length, 'event')}, ${plural(group.findings, 'finding')}` : plural(group.indexes.length, 'event');
-    const shown = group.indexes.slice(0, MAX_EVENTS_PER_GROUP);
+    const shown = shownEvents(group.indexes, Math.min(MAX_EVENTS_PER_GROUP, budget), analysis);
+    budget -= shown.length;
     const children = shown.map((index) => eventSymbol(document, events[index]!, index, analysis.findingsByEvent.get(index)?.length ?? 0));
     const hidden = group.indexes.length - shown.length;
     if (hidden > 0) {
-      const next = events[group.indexes[MAX_EVENTS_PER_GROUP]!]!;
+      const listed = new Set(shown);
+      const next = events[group.indexes.find((index) => !listed.has(index))!]!;
       const range = rangeOfSpan(document, next.span);
       children.push({ name: `… ${hidden} more`, kind: SymbolKind.Event, range, selectionRange: { start: range.start, end: range.start } });
     }

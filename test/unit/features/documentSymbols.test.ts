@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { analyze } from '../../../server/src/features/analysis';
-import { getDocumentSymbols, MAX_EVENTS_PER_GROUP } from '../../../server/src/features/documentSymbols';
+import { getDocumentSymbols, MAX_EVENT_SYMBOLS, MAX_EVENTS_PER_GROUP } from '../../../server/src/features/documentSymbols';
 import { defaultSettings } from '../../../server/src/features/settings';
 import { buildLog, type EventSpec } from './logBuilder';
 import { crypt32Rule, fakeEngine } from './fakeRules';
@@ -64,6 +64,22 @@ describe('getDocumentSymbols', () => {
     assert.equal(more.name, '… 3 more');
     const firstHidden = 1 + 7 * MAX_EVENTS_PER_GROUP;
     assert.deepEqual(more.range, { start: line(firstHidden), end: line(firstHidden + 6, 8) });
+  });
+
+  it('lists at most MAX_EVENT_SYMBOLS events in all, groups with findings first, the rest as "… N more"', () => {
+    const groups = MAX_EVENT_SYMBOLS / MAX_EVENTS_PER_GROUP + 2;
+    const specs: EventSpec[] = [];
+    for (let g = 0; g < groups; g++) for (let i = 0; i < MAX_EVENTS_PER_GROUP; i++) specs.push({ provider: 'P', id: 100 + g, record: i });
+    // One group with findings, last in the document: it is listed first and in full.
+    for (let i = 0; i < MAX_EVENTS_PER_GROUP; i++) specs.push({ provider: 'Microsoft-Windows-CAPI2', id: 8, record: i });
+    const result = symbols(specs);
+    assert.equal(result[0]!.name, `Microsoft-Windows-CAPI2 · 8 (${MAX_EVENTS_PER_GROUP} events, ${MAX_EVENTS_PER_GROUP} findings)`);
+    assert.equal(result[0]!.children?.length, MAX_EVENTS_PER_GROUP);
+    const listed = result.flatMap((group) => group.children ?? []).filter((child) => !child.name.startsWith('…'));
+    assert.equal(listed.length, MAX_EVENT_SYMBOLS);
+    const last = result[result.length - 1]!;
+    assert.equal(last.name, `P · ${100 + groups - 1} (${MAX_EVENTS_PER_GROUP} events)`);
+    assert.deepEqual(last.children?.map((child) => child.name), [`… ${MAX_EVENTS_PER_GROUP} more`]);
   });
 
   it('names events without provider or id, and survives events without spans', () => {
