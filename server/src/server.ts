@@ -2,9 +2,7 @@
  * The only file that knows the LSP connection: capabilities, the open documents, settings, the per-version
  * parse cache, and the handlers that hand the cached analysis to the pure service.
  */
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -20,24 +18,25 @@ import {
   type Connection,
   type InitializeResult,
   type ProgressToken,
-  type TextEdit,
-  type WorkspaceEdit,
   WorkDoneProgress,
   type WorkDoneProgressBegin,
   type WorkDoneProgressEnd,
   type WorkDoneProgressReport,
 } from 'vscode-languageserver';
-import { TextDocument, type TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
+import type { TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { runDiskAnalysis } from './disk/runDiskAnalysis';
 import { PieceTextDocument } from './documents/pieceTextDocument';
 import { composeChanges, reparseAfterChange, type TextChange } from './parse/incremental';
 import type { ParsedLog } from './parse/model';
 import { parseLog } from './parse/parseLog';
 import { createEvtxRequests, RENDER_EVTX_REQUEST, RENDER_EVTX_TO_FILE_REQUEST } from './evtx/evtxRequests';
-import { evtxFileUri } from './evtx/evtxUri';
 import { loadBuiltinRules } from './rules/catalog';
 import { createRuleEngine, type RuleEngine } from './rules/engine';
-import { SEVERITIES, type Rule, type SeveritySetting } from './rules/schema';
+import type { Rule } from './rules/schema';
+import { isRecord } from './isRecord';
+import { localPath, samePath } from './localFiles';
+import { insertRemediation, type RemediationHost } from './remediationCommand';
+import { normalizeSettings, settingsFromInitializationOptions, SETTINGS_SECTION, type ServerSettings } from './serverSettings';
 import {
   checkRuleFile,
   formatRuleError,
@@ -50,22 +49,16 @@ import {
 import {
   analyze,
   computeDiagnostics,
-  defaultSettings,
   detectedLanguage,
   getCodeActions,
   getDocumentSymbols,
   getFoldingRanges,
   getHover,
   INSERT_REMEDIATION_COMMAND,
-  planRemediationInsert,
   reanalyzeEvent,
-  remediationScriptPath,
   type Analysis,
-  type ServiceSettings,
 } from './service';
 
-/** The settings section the server reads (`eventlogDoctor.*`). */
-const SETTINGS_SECTION = 'eventlogDoctor';
 /** Typing produces bursts of changes; diagnostics wait for a short pause. Opening a document is immediate. */
 const CHANGE_DEBOUNCE_MS = 150;
 /** An edit inside an XML event re-reads only that event: cheap enough to follow typing closely. */
@@ -74,18 +67,6 @@ const INCREMENTAL_DEBOUNCE_MS = 40;
 const WORKSPACE_TRUSTED_NOTIFICATION = 'eventlogDoctor/workspaceTrusted';
 /** Sent to the client when a generic document turns out to be an event log: `{ uri, languageId }`. */
 const DETECTED_LANGUAGE_NOTIFICATION = 'eventlogDoctor/detectedLanguage';
-
-/** The service's settings plus what only the server needs: where inserted scripts go. */
-interface ServerSettings extends ServiceSettings {
-  /** Empty: beside the log. Otherwise absolute, or relative to the log's folder. */
-  scriptFolder: string;
-  /** Folders (or files) of users' Sigma rules; relative paths resolve against the workspace folders. */
-  rulePaths: string[];
-  /** Placeholder name -> values, for rules using the `expand` modifier. */
-  placeholders: Record<string, string[]>;
-  /** Identifies the analysis-relevant settings, so an analysis is reused until they change. */
-  key: string;
-}
 
 interface CacheEntry {
   version: number;
@@ -99,12 +80,6 @@ interface CacheEntry {
 interface CachedAnalysis {
   key: string;
   value: Analysis;
-}
-
-interface InsertRemediationRequest {
-  uri: string;
-  ruleId: string;
-  remediationId: string;
 }
 
 /** What the client said it can do, read once at initialize. */
@@ -468,7 +443,7 @@ export function startServer(connection: Connection): void {
 
   connection.onExecuteCommand((params, token) =>
     runSafe(token, null, `command ${params.command}`, async () => {
-      if (params.command === INSERT_REMEDIATION_COMMAND) await insertRemediation(params.arguments?.[0]);
+      if (params.command === INSERT_REMEDIATION_COMMAND) await insertRemediation(params.arguments?.[0], remediationHost);
       return null;
     }),
   );
@@ -524,98 +499,25 @@ export function startServer(connection: Connection): void {
 
   // --- inserting remediation scripts --------------------------------------------------------------------------
 
-  async function insertRemediation(argument: unknown): Promise<void> {
-    const request = readInsertRequest(argument);
-    // A decoded .evtx is shown as a virtual XML document: its scripts go beside the .evtx file.
-    if (request) request.uri = evtxFileUri(request.uri) ?? request.uri;
-    if (!request) {
-      showMessage(MessageType.Error, 'Event Log Doctor: the remediation command needs { uri, ruleId, remediationId }.');
-      return;
-    }
-    if (!request.uri.startsWith('file:')) {
-      showMessage(MessageType.Error, 'Event Log Doctor can insert a remediation script only beside a log saved on disk. Save the log first.');
-      return;
-    }
-    const rule = ruleSet().list.find((r) => r.doc.id === request.ruleId);
-    const remediation = rule?.doc.remediations.find((r) => r.id === request.remediationId);
-    if (!rule || !remediation) {
-      showMessage(MessageType.Error, `Event Log Doctor: no remediation ${request.ruleId}/${request.remediationId}.`);
-      return;
-    }
-    let logPath: string;
-    try {
-      logPath = fileURLToPath(request.uri);
-    } catch {
-      showMessage(MessageType.Error, `Event Log Doctor cannot find a local file path for ${request.uri}.`);
-      return;
-    }
-    const settings = await getSettings(request.uri);
-    const language = /\.(cmd|bat)$/i.test(remediation.script ?? '') ? 'cmd' : 'powershell';
-    const planned = remediationScriptPath(logPath.replace(/\\/g, '/'), language, settings.scriptFolder || undefined);
-    const scriptPath = path.resolve(path.dirname(logPath), planned);
-    if (samePath(scriptPath, logPath)) {
-      showMessage(MessageType.Error, 'Event Log Doctor will not write into the log itself; change eventlogDoctor.scriptFolder.');
-      return;
-    }
-    const scriptUri = pathToFileURL(scriptPath).href;
-
-    // The script may be open with unsaved changes (an earlier insert); the editor's text is the truth then.
-    const open = documents.all().find((d) => {
-      const file = localPath(d.uri);
-      return file !== undefined && samePath(file, scriptPath);
-    });
-    let existing: string | undefined;
-    try {
-      existing = open ? open.getText() : await readTextIfExists(scriptPath);
-    } catch (error) {
-      showMessage(MessageType.Error, `Event Log Doctor cannot read ${scriptPath}: ${error instanceof Error ? error.message : String(error)}`);
-      return;
-    }
-    const plan = planRemediationInsert(existing, rule, remediation.id, path.basename(logPath));
-    if ('error' in plan) {
-      showMessage(MessageType.Error, `Event Log Doctor: ${plan.error}`);
-      return;
-    }
-    if ('alreadyPresent' in plan) {
-      showMessage(MessageType.Info, `"${remediation.title}" is already in ${path.basename(scriptPath)}.`);
-      await showScript(open?.uri ?? scriptUri);
-      return;
-    }
-
-    const at = existing === undefined ? { line: 0, character: 0 } : endPosition(existing);
-    const insert: TextEdit = { range: { start: at, end: at }, newText: plan.text };
-    let edit: WorkspaceEdit;
-    if (open) {
-      edit = { changes: { [open.uri]: [insert] } };
-    } else if (support.createFiles) {
-      edit = {
-        documentChanges: [
-          { kind: 'create', uri: scriptUri, options: { ignoreIfExists: true } },
-          { textDocument: { uri: scriptUri, version: null }, edits: [insert] },
-        ],
-      };
-    } else {
-      // Clients that cannot create files get an empty file from the server; 'wx' never overwrites one.
-      if (existing === undefined) {
-        await fs.mkdir(path.dirname(scriptPath), { recursive: true });
-        await fs.writeFile(scriptPath, '', { flag: 'wx' });
-      }
-      edit = { changes: { [scriptUri]: [insert] } };
-    }
-    const result = await connection.workspace.applyEdit({ label: `Insert remediation script: ${remediation.title}`, edit });
-    if (!result.applied) {
-      const reason = result.failureReason ? `: ${result.failureReason}` : '.';
-      showMessage(MessageType.Error, `Event Log Doctor could not insert the script into ${scriptPath}${reason}`);
-      return;
-    }
-    await showScript(open?.uri ?? scriptUri);
-  }
-
-  async function showScript(uri: string): Promise<void> {
-    if (!support.showDocument) return;
-    const shown = await connection.window.showDocument({ uri, takeFocus: true });
-    if (!shown.success) connection.console.warn(`The client did not show ${uri}.`);
-  }
+  const remediationHost: RemediationHost = {
+    rules: () => ruleSet().list,
+    settingsFor: getSettings,
+    openDocument: (file) =>
+      documents.all().find((d) => {
+        const open = localPath(d.uri);
+        return open !== undefined && samePath(open, file);
+      }),
+    get createFiles() {
+      return support.createFiles;
+    },
+    applyEdit: (label, edit) => connection.workspace.applyEdit({ label, edit }),
+    showDocument: async (uri) => {
+      if (!support.showDocument) return;
+      const shown = await connection.window.showDocument({ uri, takeFocus: true });
+      if (!shown.success) connection.console.warn(`The client did not show ${uri}.`);
+    },
+    showMessage,
+  };
 
   /**
    * Runs a request handler after pending notifications were processed, answers "cancelled" when the client gave
@@ -696,79 +598,4 @@ function readClientSupport(capabilities: ClientCapabilities): ClientSupport {
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
-/** `initializationOptions` may carry `{ eventlogDoctor: {...} }` or the section's object itself. */
-function settingsFromInitializationOptions(options: unknown): unknown {
-  if (!isRecord(options)) return undefined;
-  return SETTINGS_SECTION in options ? options[SETTINGS_SECTION] : options;
-}
-
-function isSeveritySetting(value: unknown): value is SeveritySetting {
-  return value === 'off' || (SEVERITIES as readonly unknown[]).includes(value);
-}
-
-/** Reads the settings section as the client sent it; invalid or missing values fall back to the defaults. */
-function normalizeSettings(raw: unknown): ServerSettings {
-  const section = isRecord(raw) ? raw : {};
-  const rules: Record<string, SeveritySetting> = {};
-  if (isRecord(section.rules)) {
-    for (const [id, value] of Object.entries(section.rules)) if (isSeveritySetting(value)) rules[id] = value;
-  }
-  const max = section.maxDiagnostics;
-  const rulePaths = Array.isArray(section.rulePaths) ? section.rulePaths.filter((p): p is string => typeof p === 'string' && p.trim() !== '').map((p) => p.trim()) : [];
-  const placeholders: Record<string, string[]> = {};
-  if (isRecord(section.placeholders)) {
-    for (const [name, values] of Object.entries(section.placeholders)) {
-      const list = Array.isArray(values) ? values : [values];
-      placeholders[name] = list.filter((v): v is string => typeof v === 'string');
-    }
-  }
-  const settings = {
-    enable: typeof section.enable === 'boolean' ? section.enable : defaultSettings.enable,
-    rules,
-    maxDiagnostics: typeof max === 'number' && Number.isFinite(max) && max >= 0 ? Math.floor(max) : defaultSettings.maxDiagnostics,
-    scriptFolder: typeof section.scriptFolder === 'string' ? section.scriptFolder.trim() : '',
-    rulePaths,
-    placeholders,
-  };
-  const sortedRules = Object.entries(rules).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return { ...settings, key: JSON.stringify([settings.enable, settings.maxDiagnostics, sortedRules]) };
-}
-
-function readInsertRequest(argument: unknown): InsertRemediationRequest | undefined {
-  if (!isRecord(argument)) return undefined;
-  const { uri, ruleId, remediationId } = argument;
-  if (typeof uri !== 'string' || typeof ruleId !== 'string' || typeof remediationId !== 'string') return undefined;
-  return { uri, ruleId, remediationId };
-}
-
-function localPath(uri: string): string | undefined {
-  if (!uri.startsWith('file:')) return undefined;
-  try {
-    return fileURLToPath(uri);
-  } catch {
-    return undefined;
-  }
-}
-
-function samePath(a: string, b: string): boolean {
-  const left = path.resolve(a);
-  const right = path.resolve(b);
-  return process.platform === 'win32' || process.platform === 'darwin' ? left.toLowerCase() === right.toLowerCase() : left === right;
-}
-
-async function readTextIfExists(file: string): Promise<string | undefined> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    if (isRecord(error) && error.code === 'ENOENT') return undefined;
-    throw error;
-  }
-}
-
-function endPosition(text: string): { line: number; character: number } {
-  return TextDocument.create('', '', 0, text).positionAt(text.length);
-}

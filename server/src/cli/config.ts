@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { isRecord } from '../isRecord';
 import { SEVERITIES, type SeveritySetting } from '../rules/schema';
 import { defaultSettings, type ServiceSettings } from '../service';
 import { describeFsError } from './collectFiles';
@@ -23,10 +24,6 @@ export const DEFAULT_SCAN_CONFIG: ScanConfig = {
 
 const PREFIX = 'eventlogDoctor';
 const SETTING_VALUES: readonly SeveritySetting[] = ['off', ...SEVERITIES];
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** The `eventlogDoctor.*` settings of a file, flat (`"eventlogDoctor.rules"`) or nested (`"eventlogDoctor": {...}`). */
 function settingsOf(document: Record<string, unknown>): Map<string, unknown> {

@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, LSPErrorCodes, ResponseError, type CancellationToken, type ProgressToken, type WorkDoneProgressReporter } from 'vscode-languageserver';
 import type { ServiceSettings } from '../features/settings';
+import { isRecord } from '../isRecord';
 import { describeOpenError, openEvtxFile } from './evtxFileSource';
 import { evtxFilePath } from './evtxUri';
 import type { EvtxJob, FileJobResult } from './evtxWorkerProtocol';
@@ -36,10 +37,6 @@ export interface EvtxRequests {
 function defaultWorkerScript(): string {
   // Bundled, this code runs from server/out/server.js beside evtxWorker.js; from source (tests), beside evtxWorker.ts.
   return __filename.endsWith('.ts') ? path.join(__dirname, 'evtxWorker.ts') : path.join(__dirname, 'evtxWorker.js');
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function workDoneTokenOf(params: Record<string, unknown>): ProgressToken | undefined {
