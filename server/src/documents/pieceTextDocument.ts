@@ -6,7 +6,7 @@
  * copies the rest. `getText()` still returns the whole text for callers that need it.
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
-import { isEol, lineBreakEnds } from './lineOffsets';
+import { LineStarts } from './lineStarts';
 
 /** Pieces shorter than this are merged with the text typed next to them, so typing in one place stays one piece. */
 const SMALL_PIECE = 1024;
@@ -18,7 +18,7 @@ export class PieceTextDocument implements TextDocument {
   /** `starts[i]` is the document offset of `pieces[i]`. */
   private starts: number[] = [0];
   private length: number;
-  private lineStarts: number[] | undefined;
+  private lineStarts: LineStarts | undefined;
   private joined: string | undefined;
 
   constructor(
@@ -81,16 +81,8 @@ export class PieceTextDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     const at = Math.max(Math.min(offset, this.length), 0);
-    const lines = this.lines();
-    let low = 0;
-    let high = lines.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if ((lines[mid] ?? 0) > at) high = mid;
-      else low = mid + 1;
-    }
-    const line = low - 1;
-    const lineStart = lines[line] ?? 0;
+    const line = this.lines().lineOf(at);
+    const lineStart = this.lines().at(line);
     return { line, character: this.beforeEol(at, lineStart) - lineStart };
   }
 
@@ -98,9 +90,9 @@ export class PieceTextDocument implements TextDocument {
     const lines = this.lines();
     if (position.line >= lines.length) return this.length;
     if (position.line < 0) return 0;
-    const lineStart = lines[position.line] ?? 0;
+    const lineStart = lines.at(position.line);
     if (position.character <= 0) return lineStart;
-    const next = lines[position.line + 1] ?? this.length;
+    const next = this.nextLineStart(position.line);
     return this.beforeEol(Math.min(lineStart + position.character, next), lineStart);
   }
 
@@ -108,19 +100,19 @@ export class PieceTextDocument implements TextDocument {
     const lines = this.lines();
     if (line >= lines.length) {
       const last = lines.length - 1;
-      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - (lines[last] ?? 0) } };
+      return { start: { line: last, character: 0 }, end: { line: last, character: this.length - lines.at(last) } };
     }
     if (line < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    const start = lines[line] ?? 0;
-    const end = this.beforeEol(lines[line + 1] ?? this.length, start);
+    const start = lines.at(line);
+    const end = this.beforeEol(this.nextLineStart(line), start);
     return { start: { line, character: 0 }, end: { line, character: end - start } };
   }
 
   getEOLCharacters(line: number): string {
     const lines = this.lines();
     if (line < 0 || line >= lines.length) return '';
-    const next = lines[line + 1] ?? this.length;
-    return this.slice(this.beforeEol(next, lines[line] ?? 0), next);
+    const next = this.nextLineStart(line);
+    return this.slice(this.beforeEol(next, lines.at(line)), next);
   }
 
   /** Applies the changes in order (each one's range reads the text the previous ones left) and sets `version`. */
@@ -151,16 +143,9 @@ export class PieceTextDocument implements TextDocument {
       this.lineStarts = undefined;
       return;
     }
-    const lines = this.lineStarts;
-    if (lines === undefined) return;
-    const startLine = Math.max(range.start.line, 0);
-    const endLine = Math.max(range.end.line, 0);
-    const added = lineBreakEnds(text, start);
-    if (added.length < 10_000) lines.splice(startLine + 1, endLine - startLine, ...added);
-    else this.lineStarts = lines.slice(0, startLine + 1).concat(added, lines.slice(endLine + 1));
-    const updated = this.lineStarts ?? lines;
-    const delta = text.length - (end - start);
-    if (delta !== 0) for (let i = startLine + 1 + added.length; i < updated.length; i++) updated[i] = (updated[i] ?? 0) + delta;
+    // The edit's range was read against these starts (offsetAt above), so its lines are within them.
+    const lastLine = Math.min(Math.max(range.end.line, 0), (this.lineStarts?.length ?? 1) - 1);
+    this.lineStarts?.replace(Math.min(Math.max(range.start.line, 0), lastLine), lastLine, text, start, text.length - (end - start));
   }
 
   /** Replaces `[start, end)` with `text` in the pieces. */
@@ -230,14 +215,19 @@ export class PieceTextDocument implements TextDocument {
 
   private beforeEol(offset: number, lineStart: number): number {
     let at = offset;
-    while (at > lineStart && isEol(this.charCodeAt(at - 1))) at--;
+    for (let c = this.charCodeAt(at - 1); at > lineStart && (c === 0x0a || c === 0x0d); c = this.charCodeAt(at - 1)) at--;
     return at;
   }
 
-  private lines(): number[] {
+  private lines(): LineStarts {
     // Counted piece by piece, a CR ending one piece and the LF starting the next would be two breaks: count the whole text.
-    this.lineStarts ??= lineBreakEnds(this.getText(), 0, [0]);
+    this.lineStarts ??= LineStarts.of(this.getText());
     return this.lineStarts;
+  }
+
+  private nextLineStart(line: number): number {
+    const lines = this.lines();
+    return line + 1 < lines.length ? lines.at(line + 1) : this.length;
   }
 }
 
