@@ -15,6 +15,8 @@ const {
 } = require('vscode-languageserver-protocol/node');
 
 const SAMPLES = 60;
+/** One-character edits timed, each to its fresh diagnostics. */
+const EDITS = 10;
 
 function percentile(values, p) {
   const sorted = [...values].sort((a, b) => a - b);
@@ -132,18 +134,28 @@ export async function measureLsp(serverModule, file, { timeoutMs = 300_000 } = {
       codeActionMs.push(performance.now() - t);
     }
 
-    // One character typed inside a Data value in the middle of the document.
-    const middle = text.indexOf('<Data>', text.length >> 1);
-    const editAt = positionAt(starts, middle === -1 ? text.length >> 1 : middle + '<Data>'.length);
+    // One character typed inside a Data value, EDITS times at places spread over the middle of the document,
+    // each followed by fresh diagnostics (the edits shift every later event, as typing does).
+    const editMs = [];
     const editCpu = cpuMsOf(child.pid);
-    const edited = performance.now();
-    await connection.sendNotification(DidChangeTextDocumentNotification.type, {
-      textDocument: { uri, version: 2 },
-      contentChanges: [{ range: { start: editAt, end: editAt }, text: 'x' }],
-    });
-    const second = await diagnosticsFor(2);
-    const editMs = second.at - edited;
-    const editCpuMs = cpuMsOf(child.pid) - editCpu;
+    let editedText = text;
+    let editedStarts = starts;
+    for (let k = 0; k < EDITS; k++) {
+      const middle = editedText.indexOf('<Data>', Math.floor((editedText.length * (k + 3)) / (EDITS + 6)));
+      const offset = middle === -1 ? editedText.length >> 1 : middle + '<Data>'.length;
+      const editAt = positionAt(editedStarts, offset);
+      const version = k + 2;
+      const edited = performance.now();
+      await connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: editAt, end: editAt }, text: 'x' }],
+      });
+      await diagnosticsFor(version);
+      editMs.push(performance.now() - edited);
+      editedText = `${editedText.slice(0, offset)}x${editedText.slice(offset)}`;
+      editedStarts = editedStarts.map((start) => (start > offset ? start + 1 : start));
+    }
+    const editCpuMs = (cpuMsOf(child.pid) - editCpu) / EDITS;
     const memory = memoryOf(child.pid);
     return {
       file,
@@ -156,7 +168,8 @@ export async function measureLsp(serverModule, file, { timeoutMs = 300_000 } = {
       hoverP95: percentile(hoverMs, 95),
       codeActionP50: percentile(codeActionMs, 50),
       codeActionP95: percentile(codeActionMs, 95),
-      editMs,
+      editMs: percentile(editMs, 50),
+      editP95: percentile(editMs, 95),
       editCpuMs,
       serverBaselineRssKb: baseline.rssKb,
       serverRssKb: memory.rssKb,

@@ -75,7 +75,7 @@ export function printGoals(rows, lsp) {
     const size = `${l50.mb} MB`;
     lines.push(`${size}: diagnostics within 1.5 s of opening: ${fmt(l50.openMs)} ms wall (${fmt(l50.openCpuMs)} ms server CPU): ${ok(l50.openMs <= 1500)}`);
     lines.push(`${size}: hover and code action p95 < 20 ms: ${fmt(l50.hoverP95, 1)} / ${fmt(l50.codeActionP95, 1)} ms: ${ok(l50.hoverP95 < 20 && l50.codeActionP95 < 20)}`);
-    lines.push(`${size}: fresh diagnostics within 150 ms of an edit: ${fmt(l50.editMs)} ms wall (${fmt(l50.editCpuMs)} ms server CPU): ${ok(l50.editMs <= 150)}`);
+    lines.push(`${size}: fresh diagnostics within 150 ms of an edit: median ${fmt(l50.editMs)} ms, p95 ${fmt(l50.editP95)} ms wall of 10 edits (${fmt(l50.editCpuMs)} ms server CPU each): ${ok(l50.editMs <= 150)}`);
     const ratio = (l50.serverPeakRssKb * 1024) / l50.bytes;
     lines.push(`${size}: server memory < 4x the document: peak ${fmt(ratio, 1)}x: ${ok(ratio < 4)}`);
   }
