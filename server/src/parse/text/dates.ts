@@ -32,7 +32,14 @@ const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 class DateScanner {
   pos = 0;
-  constructor(readonly s: string) {}
+  s = '';
+
+  /** Starts over on `s`; one scanner serves every call (parsers read a date per event, and never reentrantly). */
+  reset(s: string): this {
+    this.s = s;
+    this.pos = 0;
+    return this;
+  }
 
   digits(min: number, max: number): number | undefined {
     const start = this.pos;
@@ -77,6 +84,8 @@ class DateScanner {
   }
 }
 
+const SCANNER = new DateScanner();
+
 /** Removes the bidirectional marks (U+200E, U+200F) real exports put around date parts. */
 export function stripDirectionMarks(text: string): string {
   for (let i = 0; i < text.length; i++) {
@@ -88,7 +97,7 @@ export function stripDirectionMarks(text: string): string {
 
 /** Reads a date-and-time text; undefined when it is not one of the known unambiguous-or-resolvable shapes. */
 export function readDate(raw: string): DateReading | undefined {
-  const sc = new DateScanner(stripDirectionMarks(raw).trim());
+  const sc = SCANNER.reset(stripDirectionMarks(raw).trim());
   const n1Start = sc.pos;
   const n1 = sc.digits(1, 4);
   if (n1 === undefined) return undefined;

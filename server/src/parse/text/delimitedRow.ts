@@ -1,4 +1,5 @@
 import type { SourceValue } from '../model';
+import type { StringPool } from './stringPool';
 import { ForwardSearch, lineContentEnd, nextLineStart, trimmedValue } from './textCursor';
 
 const QUOTE = 34;
@@ -34,6 +35,9 @@ export interface RowReaderOptions {
   /** Searches shared by every row of one export, so finding quotes and delimiters stays linear. */
   quotes: ForwardSearch;
   delimiters: ForwardSearch;
+  /** Shares the strings of the cells in `pooledColumns` (bit i for column i): the columns whose values repeat. */
+  pool?: StringPool;
+  pooledColumns: number;
 }
 
 /** The options for reading the rows of one export in `[.., limit)`. */
@@ -43,6 +47,7 @@ export function rowReaderOptions(text: string, delimiter: number, limit: number,
     limit,
     isRowStart,
     multiLine: true,
+    pooledColumns: 0,
     quotes: new ForwardSearch(text, '"', limit),
     delimiters: new ForwardSearch(text, String.fromCharCode(delimiter), limit),
   };
@@ -67,13 +72,14 @@ export function readDelimitedRow(text: string, pos: number, options: RowReaderOp
     while (q < lineEnd && text.charCodeAt(q) === SPACE) q++;
     if (q < lineEnd && text.charCodeAt(q) === QUOTE) {
       const close = findClosingQuote(text, q + 1, options);
+      const pool = isPooled(options, cellStarts.length) ? options.pool : undefined;
       cellStarts.push(cellStart);
       if (close < 0) {
         row.unterminatedQuoteAt = q;
         values.push(trimmedValue(text, q + 1, lineEnd));
         return finish(row, text, lineEnd, limit);
       }
-      values.push(quotedValue(text, q + 1, close));
+      values.push(quotedValue(text, q + 1, close, pool));
       if (close >= lineEnd) lineEnd = lineContentEnd(text, close, limit);
       // Text between the closing quote and the delimiter is malformed but harmless: skip it.
       p = delimiters.next(close + 1);
@@ -81,8 +87,9 @@ export function readDelimitedRow(text: string, pos: number, options: RowReaderOp
     } else {
       let e = delimiters.next(q);
       if (e < 0 || e > lineEnd) e = lineEnd;
+      const pool = isPooled(options, cellStarts.length) ? options.pool : undefined;
       cellStarts.push(cellStart);
-      values.push(trimmedValue(text, q, e));
+      values.push(trimmedValue(text, q, e, pool));
       p = e;
     }
     if (p < lineEnd && text.charCodeAt(p) === delimiter) {
@@ -91,6 +98,10 @@ export function readDelimitedRow(text: string, pos: number, options: RowReaderOp
     }
     return finish(row, text, p, limit);
   }
+}
+
+function isPooled(options: RowReaderOptions, column: number): boolean {
+  return column < 31 && ((options.pooledColumns >> column) & 1) === 1;
 }
 
 function finish(row: DelimitedRow, text: string, end: number, limit: number): DelimitedRow {
@@ -124,13 +135,13 @@ function findClosingQuote(text: string, from: number, options: RowReaderOptions)
   }
 }
 
-function quotedValue(text: string, start: number, end: number): SourceValue | undefined {
+function quotedValue(text: string, start: number, end: number, pool?: StringPool): SourceValue | undefined {
   let s = start;
   let e = end;
   while (s < e && isSpaceOrBreak(text.charCodeAt(s))) s++;
   while (e > s && isSpaceOrBreak(text.charCodeAt(e - 1))) e--;
   if (s === e) return undefined;
-  let value = text.slice(s, e);
+  let value = pool === undefined ? text.slice(s, e) : pool.slice(s, e);
   if (value.indexOf('"') >= 0) value = value.replace(/""/g, '"');
   if (value.indexOf('\r') >= 0) value = value.replace(/\r\n?/g, '\n');
   return { start: s, end: e, value };

@@ -1,15 +1,24 @@
-import { isFenceLine, labelTable, readLabelLine } from './labelLine';
+import { isFenceLine, LabelTable, readLabelLine } from './labelLine';
 import { pushLabeledBlockEvent, readLabeledBlock, type BlockRules } from './labeledBlock';
 import type { TextParseContext } from './textParseContext';
 import { VOCABULARIES, type DetailsLabel } from './vocabulary';
 
-const DETAILS_LABELS = labelTable<DetailsLabel>(...VOCABULARIES.map((v) => v.details));
+const DETAILS_LABELS = new LabelTable<DetailsLabel>(...VOCABULARIES.map((v) => v.details));
 const MIN_LABELS = 3;
+
+const RULES: BlockRules<DetailsLabel> = {
+  labels: DETAILS_LABELS,
+  descriptionKey: 'description',
+  closingKey: 'eventXml',
+  distinctKey: 'date',
+  messageEndsAtBlankLine: false,
+  endsBlockBefore: ({ text, isShapeStart }, start, end) => isFenceLine(text, start, end) || isShapeStart(start, end),
+};
 
 /** True when the line opens an Event Viewer "Copy Details as Text" block (`Log Name:` in any known language). */
 export function isDetailsStart(text: string, lineStart: number, contentEnd: number): boolean {
   const line = readLabelLine(text, lineStart, contentEnd);
-  return line !== undefined && DETAILS_LABELS.get(line.label) === 'channel';
+  return line !== undefined && DETAILS_LABELS.keyOf(text, line) === 'channel';
 }
 
 /**
@@ -18,16 +27,8 @@ export function isDetailsStart(text: string, lineStart: number, contentEnd: numb
  * Returns the offset after the block, or -1 when the lines are not such a block.
  */
 export function tryParseDetailsBlock(ctx: TextParseContext, lineStart: number, contentEnd: number): number {
-  const { text } = ctx;
-  if (!isDetailsStart(text, lineStart, contentEnd)) return -1;
-  const rules: BlockRules<DetailsLabel> = {
-    labels: DETAILS_LABELS,
-    descriptionKey: 'description',
-    closingKey: 'eventXml',
-    messageEndsAtBlankLine: false,
-    endsBlockBefore: (start, end) => isFenceLine(text, start, end) || ctx.isShapeStart(start, end),
-  };
-  const block = readLabeledBlock(ctx, lineStart, rules);
+  if (!isDetailsStart(ctx.text, lineStart, contentEnd)) return -1;
+  const block = readLabeledBlock(ctx, lineStart, RULES);
   if (block.knownLabels < MIN_LABELS) return -1;
   return pushLabeledBlockEvent(ctx, block, 'details-text', 'Event details have no "Event ID:" line (the block looks cut off)');
 }

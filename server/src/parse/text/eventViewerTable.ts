@@ -9,6 +9,8 @@ const TAB = 9;
 const COMMA = 44;
 const COLUMNS = 6;
 const MAX_HEADER_LENGTH = 400;
+/** Level, source, event id and task category repeat from row to row; the date and description do not. */
+const POOLED_COLUMNS = 0b11101;
 /** Longer than any level word of any language. */
 const MAX_LEVEL_CELL = 40;
 
@@ -44,6 +46,8 @@ export function parseEventViewerTable(ctx: TextParseContext, headerStart: number
   const format = delimiter === TAB ? 'tab-text' : 'csv';
   const isRowStart = (lineStart: number): boolean => startsWithLevelCell(text, lineStart, end, delimiter);
   const options = rowReaderOptions(text, delimiter, end, isRowStart);
+  options.pool = ctx.pool;
+  options.pooledColumns = POOLED_COLUMNS;
   let row: DelimitedRow | undefined;
   while (pos < end) {
     const contentEnd = lineContentEnd(text, pos, end);

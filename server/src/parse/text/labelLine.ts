@@ -3,10 +3,10 @@ import { skipBlanks, trimEndBlanks } from './textCursor';
 const MAX_LABEL_LENGTH = 40;
 const COLON = 58;
 
-/** A `Label: value` line of a details block; the label lower-cased without blanks around it. */
+/** A `Label: value` line of a details block; the label is `[labelStart, labelEnd)`, without blanks around it. */
 export interface LabelLine {
-  label: string;
   labelStart: number;
+  labelEnd: number;
   /** Where the value starts (after the colon and blanks) and ends (trailing blanks removed). */
   valueStart: number;
   valueEnd: number;
@@ -37,22 +37,86 @@ export function readLabelLine(text: string, lineStart: number, contentEnd: numbe
   if (labelEnd === labelStart) return undefined;
   const valueStart = skipBlanks(text, colon + 1, contentEnd);
   return {
-    label: text.slice(labelStart, labelEnd).toLowerCase(),
     labelStart,
+    labelEnd,
     valueStart,
     valueEnd: trimEndBlanks(text, valueStart, contentEnd),
   };
 }
 
-/** Builds a lower-cased label lookup from `{ key: [labels...] }` tables. */
-export function labelTable<K extends string>(...tables: Readonly<Record<K, readonly string[]>>[]): Map<string, K> {
-  const map = new Map<string, K>();
-  for (const table of tables) {
-    for (const key of Object.keys(table) as K[]) {
-      for (const label of table[key]) map.set(label.toLowerCase(), key);
+/**
+ * A case-insensitive label lookup built from `{ key: [labels...] }` tables; each key also has an index
+ * (its place in `keys`) for per-key arrays. It compares the label in place, so reading the many label
+ * lines of a large export allocates nothing; a label with non-ASCII letters is lower-cased as a whole
+ * string instead (`toLowerCase` is not always one letter for one).
+ */
+export class LabelTable<K extends string> {
+  readonly keys: readonly K[];
+  private readonly indexByKey = new Map<K, number>();
+  private readonly byLowerLabel = new Map<string, number>();
+  /** The ASCII labels by length, lower-cased. */
+  private readonly asciiByLength = new Map<number, { label: string; index: number }[]>();
+
+  constructor(...tables: Readonly<Record<K, readonly string[]>>[]) {
+    const keys: K[] = [];
+    for (const table of tables) {
+      for (const key of Object.keys(table) as K[]) {
+        if (!this.indexByKey.has(key)) this.indexByKey.set(key, keys.push(key) - 1);
+        for (const label of table[key]) this.add(label.toLowerCase(), this.index(key));
+      }
     }
+    // Readers keep the keys they have seen as bits of one number.
+    if (keys.length > 31) throw new Error('A label table holds at most 31 keys');
+    this.keys = keys;
   }
-  return map;
+
+  /** The index of `key` in `keys`. */
+  index(key: K): number {
+    return this.indexByKey.get(key) ?? -1;
+  }
+
+  /** The key of the line's label, or undefined when the table does not hold it. */
+  keyOf(text: string, line: LabelLine): K | undefined {
+    const index = this.find(text, line);
+    return index < 0 ? undefined : this.keys[index];
+  }
+
+  /** The index of the key of the line's label, or -1 when the table does not hold it. */
+  find(text: string, line: LabelLine): number {
+    const { labelStart, labelEnd } = line;
+    for (let i = labelStart; i < labelEnd; i++) {
+      if (text.charCodeAt(i) > 127) return this.byLowerLabel.get(text.slice(labelStart, labelEnd).toLowerCase()) ?? -1;
+    }
+    const candidates = this.asciiByLength.get(labelEnd - labelStart);
+    if (candidates === undefined) return -1;
+    for (const { label, index } of candidates) if (equalsAsciiIgnoreCase(text, labelStart, label)) return index;
+    return -1;
+  }
+
+  private add(lowerLabel: string, index: number): void {
+    // As with a Map, a label listed again (under another key or language) takes the later key.
+    this.byLowerLabel.set(lowerLabel, index);
+    if (!isAscii(lowerLabel)) return;
+    let candidates = this.asciiByLength.get(lowerLabel.length);
+    if (candidates === undefined) this.asciiByLength.set(lowerLabel.length, (candidates = []));
+    const existing = candidates.find((c) => c.label === lowerLabel);
+    if (existing) existing.index = index;
+    else candidates.push({ label: lowerLabel, index });
+  }
+}
+
+/** True when the ASCII text at `start` equals the lower-case ASCII `lowerLabel`, ignoring case. */
+function equalsAsciiIgnoreCase(text: string, start: number, lowerLabel: string): boolean {
+  for (let i = 0; i < lowerLabel.length; i++) {
+    const c = text.charCodeAt(start + i);
+    if ((c >= 65 && c <= 90 ? c + 32 : c) !== lowerLabel.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 127) return false;
+  return true;
 }
 
 /** True for a Markdown code fence line (```), which ends a pasted block. */

@@ -1,22 +1,27 @@
-import type { SourceValue } from '../model';
-import { readLabelLine, type LabelLine } from './labelLine';
-import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
+import type { LogEvent, SourceValue, TextSpan } from '../model';
+import { levelNumberOf } from './levels';
+import { readLabelLine, type LabelLine, type LabelTable } from './labelLine';
+import { addProblem, displayedId, type TextParseContext } from './textParseContext';
 import { isBlankLine, lineContentEnd, multiLineValue, nextLineStart, trimEndBlanks } from './textCursor';
 
 /** How one labeled-block shape (details, legacy details, wevtutil text) is read. */
 export interface BlockRules<K extends string> {
-  labels: ReadonlyMap<string, K>;
+  labels: LabelTable<K>;
   descriptionKey: K;
   /** A label that ends the block and belongs to it (`Event Xml:`). */
   closingKey?: K;
+  /** The label whose value differs from event to event (the date): its text is not pooled. */
+  distinctKey?: K;
   /** The message stops at its first blank line (legacy details). */
   messageEndsAtBlankLine: boolean;
   /** The block stops before such a line (the next block, a code fence). */
-  endsBlockBefore(lineStart: number, contentEnd: number): boolean;
+  endsBlockBefore(ctx: TextParseContext, lineStart: number, contentEnd: number): boolean;
 }
 
 export interface BlockRead<K extends string> {
-  values: Map<K, SourceValue>;
+  labels: LabelTable<K>;
+  /** The non-empty value of each key (by its index in `labels`), from its first line; see `blockValue`. */
+  values: (SourceValue | undefined)[];
   /** How many lines carried a known label (the block's first line included). */
   knownLabels: number;
   message: SourceValue | undefined;
@@ -33,38 +38,51 @@ export interface BlockRead<K extends string> {
  * message lines below it. Unknown labels are kept inside the block; the first value of a label wins.
  */
 export function readLabeledBlock<K extends string>(ctx: TextParseContext, start: number, rules: BlockRules<K>): BlockRead<K> {
-  const { text, end } = ctx;
-  const values = new Map<K, SourceValue>();
-  const seen = new Set<K>();
+  const { text, end, pool } = ctx;
+  const { labels } = rules;
+  const values = new Array<SourceValue | undefined>(labels.keys.length).fill(undefined);
+  const description = labels.index(rules.descriptionKey);
+  const closing = rules.closingKey === undefined ? -1 : labels.index(rules.closingKey);
+  const distinct = rules.distinctKey === undefined ? -1 : labels.index(rules.distinctKey);
+  /** Bit i is set once key i has been seen. */
+  let seen = 0;
   const firstLineEnd = trimEndBlanks(text, start, lineContentEnd(text, start, end));
-  const read: BlockRead<K> = { values, knownLabels: 0, message: undefined, start, end: firstLineEnd, firstLineEnd, next: end };
+  const read: BlockRead<K> = { labels, values, knownLabels: 0, message: undefined, start, end: firstLineEnd, firstLineEnd, next: end };
   let pos = start;
   while (pos < end) {
     const contentEnd = lineContentEnd(text, pos, end);
     const line = pos === start || !isBlankLine(text, pos, contentEnd) ? readLabelLine(text, pos, contentEnd) : undefined;
-    const key = line && rules.labels.get(line.label);
+    const key = line ? labels.find(text, line) : -1;
     // A label seen before starts the next block; a line of another shape ends this one.
-    if (pos !== start && (key === undefined ? rules.endsBlockBefore(pos, contentEnd) : seen.has(key))) break;
+    if (pos !== start && (key < 0 ? rules.endsBlockBefore(ctx, pos, contentEnd) : (seen & (1 << key)) !== 0)) break;
     if (!line) {
       if (pos === start) pos = nextLineStart(text, contentEnd, end);
       break;
     }
     read.end = trimEndBlanks(text, pos, contentEnd);
     pos = nextLineStart(text, contentEnd, end);
-    if (key === undefined) continue;
-    seen.add(key);
+    if (key < 0) continue;
+    seen |= 1 << key;
     read.knownLabels++;
-    if (key === rules.closingKey) break;
-    if (key === rules.descriptionKey) {
+    if (key === closing) break;
+    if (key === description) {
       pos = readMessage(ctx, line, pos, rules, read);
       break;
     }
-    if (line.valueEnd > line.valueStart) {
-      values.set(key, { start: line.valueStart, end: line.valueEnd, value: text.slice(line.valueStart, line.valueEnd) });
+    const { valueStart, valueEnd } = line;
+    if (valueEnd > valueStart) {
+      const value = key === distinct ? text.slice(valueStart, valueEnd) : pool.slice(valueStart, valueEnd);
+      values[key] = { start: valueStart, end: valueEnd, value };
     }
   }
   read.next = pos;
   return read;
+}
+
+/** The value of `key` in a block read, or undefined. */
+export function blockValue<K extends string>(block: BlockRead<K>, key: K): SourceValue | undefined {
+  const index = block.labels.index(key);
+  return index < 0 ? undefined : block.values[index];
 }
 
 /** Reads the message after a description label; returns where the block's next line starts. */
@@ -87,10 +105,10 @@ function readMessage<K extends string>(
       pos = nextLineStart(text, contentEnd, end);
       continue;
     }
-    if (rules.endsBlockBefore(pos, contentEnd)) break;
+    if (rules.endsBlockBefore(ctx, pos, contentEnd)) break;
     if (rules.closingKey !== undefined) {
       const closing = readLabelLine(text, pos, contentEnd);
-      if (closing && rules.labels.get(closing.label) === rules.closingKey) {
+      if (closing && rules.labels.keyOf(text, closing) === rules.closingKey) {
         read.knownLabels++;
         read.end = trimEndBlanks(text, pos, contentEnd);
         pos = nextLineStart(text, contentEnd, end);
@@ -130,25 +148,47 @@ export function pushLabeledBlockEvent<K extends string>(
 ): number {
   const span = { start: block.start, end: block.end };
   // Both shapes name their labels by the event field they fill (channel, provider, date, eventId, ...).
-  const v = block.values as Map<string, SourceValue>;
-  const eventId = v.get('eventId');
-  if (!eventId) {
+  const b = block as unknown as BlockRead<string>;
+  if (!blockValue(b, 'eventId')) {
     addProblem(ctx, span.start, span.end, missingIdProblem);
     return block.next;
   }
-  const fields = {
-    channel: v.get('channel'),
-    provider: v.get('provider'),
-    timeCreated: v.get('date'),
-    eventId,
-    task: v.get('task'),
-    level: v.get('level'),
-    opcode: v.get('opcode'),
-    keywords: v.get('keywords'),
-    userId: v.get('user'),
-    computer: v.get('computer'),
-    message: block.message,
-  };
-  ctx.events.push(buildEvent(format, span, withoutUndefined(fields), { start: block.start, end: block.firstLineEnd }));
+  ctx.events.push(blockEvent(format, span, b, { start: block.start, end: block.firstLineEnd }));
   return block.next;
+}
+
+/**
+ * The event of a block with an `Event ID:` line. Both shapes name their labels by the event field they
+ * fill; the fields are set one by one in the order events list them (what `buildEvent` does, without
+ * its intermediate object: blocks are the bulk of a wevtutil export).
+ */
+function blockEvent(format: 'details-text' | 'wevtutil-text', span: TextSpan, block: BlockRead<string>, fallbackAnchor: TextSpan): LogEvent {
+  const eventId = blockValue(block, 'eventId');
+  const anchor = eventId && eventId.start >= span.start && eventId.end <= span.end ? { start: eventId.start, end: eventId.end } : fallbackAnchor;
+  const event: LogEvent = { format, span, anchor, data: [] };
+  const channel = blockValue(block, 'channel');
+  if (channel) event.channel = channel;
+  const provider = blockValue(block, 'provider');
+  if (provider) event.provider = provider;
+  const date = blockValue(block, 'date');
+  if (date) event.timeCreated = date;
+  if (eventId) event.eventId = eventId;
+  const task = blockValue(block, 'task');
+  if (task) event.task = task;
+  const level = blockValue(block, 'level');
+  if (level) event.level = level;
+  const opcode = blockValue(block, 'opcode');
+  if (opcode) event.opcode = opcode;
+  const keywords = blockValue(block, 'keywords');
+  if (keywords) event.keywords = keywords;
+  const user = blockValue(block, 'user');
+  if (user) event.userId = user;
+  const computer = blockValue(block, 'computer');
+  if (computer) event.computer = computer;
+  if (block.message) event.message = block.message;
+  const id = eventId && displayedId(eventId.value);
+  if (id !== undefined) event.id = id;
+  const levelNumber = level && levelNumberOf(level.value);
+  if (levelNumber !== undefined) event.levelNumber = levelNumber;
+  return event;
 }

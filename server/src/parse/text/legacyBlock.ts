@@ -1,20 +1,28 @@
 import type { SourceValue } from '../model';
-import { isFenceLine, labelTable, readLabelLine } from './labelLine';
-import { readLabeledBlock, type BlockRules } from './labeledBlock';
+import { isFenceLine, LabelTable, readLabelLine } from './labelLine';
+import { blockValue, readLabeledBlock, type BlockRules } from './labeledBlock';
 import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
 import { isBlankLine, lineContentEnd, multiLineValue, nextLineStart, skipBlanks, startsWithIgnoreCase, trimEndBlanks } from './textCursor';
 import { LEGACY_LABELS } from './vocabulary';
 
 type LegacyKey = keyof typeof LEGACY_LABELS;
-const LABELS = labelTable<LegacyKey>(LEGACY_LABELS);
+const LABELS = new LabelTable<LegacyKey>(LEGACY_LABELS);
 const MIN_LABELS = 3;
 const HELP_TRAILER = 'for more information, see help and support center';
+
+const RULES: BlockRules<LegacyKey> = {
+  labels: LABELS,
+  descriptionKey: 'description',
+  distinctKey: 'date',
+  messageEndsAtBlankLine: true,
+  endsBlockBefore: ({ text, isShapeStart }, start, end) => isFenceLine(text, start, end) || isShapeStart(start, end),
+};
 
 /** True when the line opens legacy (XP/2003) event details: `Event Type:` or `Event Source:`. */
 export function isLegacyStart(text: string, lineStart: number, contentEnd: number): boolean {
   const line = readLabelLine(text, lineStart, contentEnd);
   if (!line) return false;
-  const key = LABELS.get(line.label);
+  const key = LABELS.keyOf(text, line);
   return key === 'level' || key === 'provider';
 }
 
@@ -26,13 +34,7 @@ export function isLegacyStart(text: string, lineStart: number, contentEnd: numbe
 export function tryParseLegacyBlock(ctx: TextParseContext, lineStart: number, contentEnd: number): number {
   const { text, end } = ctx;
   if (!isLegacyStart(text, lineStart, contentEnd)) return -1;
-  const rules: BlockRules<LegacyKey> = {
-    labels: LABELS,
-    descriptionKey: 'description',
-    messageEndsAtBlankLine: true,
-    endsBlockBefore: (start, e) => isFenceLine(text, start, e) || ctx.isShapeStart(start, e),
-  };
-  const block = readLabeledBlock(ctx, lineStart, rules);
+  const block = readLabeledBlock(ctx, lineStart, RULES);
   if (block.knownLabels < MIN_LABELS) return -1;
   let next = block.next;
   let message = block.message;
@@ -46,23 +48,22 @@ export function tryParseLegacyBlock(ctx: TextParseContext, lineStart: number, co
   const data = lineAfterBlanks(text, next, end);
   if (data >= 0) {
     const dataLine = readLabelLine(text, data, lineContentEnd(text, data, end));
-    if (dataLine && LABELS.get(dataLine.label) === 'data') next = consumeParagraph(text, data, end, block);
+    if (dataLine && LABELS.keyOf(text, dataLine) === 'data') next = consumeParagraph(text, data, end, block);
   }
   const span = { start: block.start, end: block.end };
-  const v = block.values;
-  const eventId = v.get('eventId');
+  const eventId = blockValue(block, 'eventId');
   if (!eventId) {
     addProblem(ctx, span.start, span.end, 'Legacy event details have no "Event ID:" line (the block looks cut off)');
     return next;
   }
   const fields = {
-    level: v.get('level'),
-    provider: v.get('provider'),
-    task: v.get('task'),
+    level: blockValue(block, 'level'),
+    provider: blockValue(block, 'provider'),
+    task: blockValue(block, 'task'),
     eventId,
-    timeCreated: joinDateAndTime(v.get('date'), v.get('time')),
-    userId: v.get('user'),
-    computer: v.get('computer'),
+    timeCreated: joinDateAndTime(blockValue(block, 'date'), blockValue(block, 'time')),
+    userId: blockValue(block, 'user'),
+    computer: blockValue(block, 'computer'),
     message,
   };
   ctx.events.push(buildEvent('legacy-text', span, withoutUndefined(fields), { start: lineStart, end: block.firstLineEnd }));

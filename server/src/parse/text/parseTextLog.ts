@@ -1,5 +1,5 @@
 import type { LogEvent, ParseProblem } from '../model';
-import { decideDayMonthOrder, readDate, timeOf, type DateReading } from './dates';
+import { decideDayMonthOrder, readDate, timeOf, type DateReading, type DayMonthOrder } from './dates';
 import { isDetailsStart, tryParseDetailsBlock } from './detailsBlock';
 import { isEventViewerHeader, parseEventViewerTable } from './eventViewerTable';
 import { tryParseFormatList } from './formatList';
@@ -8,6 +8,7 @@ import { isLegacyStart, tryParseLegacyBlock } from './legacyBlock';
 import { scanLogLines } from './logLines';
 import { tryParsePowerShellCsv } from './powershellCsv';
 import { tryParsePowerShellTable } from './powershellTable';
+import { StringPool } from './stringPool';
 import type { TextParseContext } from './textParseContext';
 import { lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
 import { isWevtutilStart, tryParseWevtutilBlock } from './wevtutilBlock';
@@ -49,6 +50,7 @@ export function parseTextLog(fullText: string, start: number, end: number): Text
     end: limit,
     events: [],
     problems: [],
+    pool: new StringPool(text),
     isShapeStart: (lineStart, contentEnd) => isShapeStart(text, lineStart, contentEnd),
   };
   let pos = Math.max(0, start);
@@ -73,11 +75,7 @@ export function parseTextLog(fullText: string, start: number, end: number): Text
 }
 
 function tryShapes(ctx: TextParseContext, lineStart: number, contentEnd: number): number {
-  const first = ctx.text.charCodeAt(skipBlanks(ctx.text, lineStart, contentEnd));
-  // Every shape opens with a letter, a quote, '#' or '>' (a Markdown quote); skip other lines cheaply.
-  if (!(first >= 65 && first <= 90) && !(first >= 97 && first <= 122) && first !== 34 && first !== 35 && first !== 62 && first < 128) {
-    return -1;
-  }
+  if (!mayOpenShape(ctx.text.charCodeAt(skipBlanks(ctx.text, lineStart, contentEnd)))) return -1;
   for (const shape of SHAPES) {
     const next = shape(ctx, lineStart, contentEnd);
     if (next > lineStart) return next;
@@ -87,14 +85,25 @@ function tryShapes(ctx: TextParseContext, lineStart: number, contentEnd: number)
 
 /** The lines where a block's message stops: the start of another block, an export header or a code fence. */
 function isShapeStart(text: string, lineStart: number, contentEnd: number): boolean {
+  const first = skipBlanks(text, lineStart, contentEnd);
+  if (!mayOpenShape(text.charCodeAt(first)) && text.charCodeAt(first) !== 96) return false;
   return (
     isWevtutilStart(text, lineStart, contentEnd) ||
     isFenceLine(text, lineStart, contentEnd) ||
     isDetailsStart(text, lineStart, contentEnd) ||
     isLegacyStart(text, lineStart, contentEnd) ||
     isEventViewerHeader(text, lineStart, contentEnd) ||
-    startsWithIgnoreCase(text, skipBlanks(text, lineStart, contentEnd), '#type ')
+    startsWithIgnoreCase(text, first, '#type ')
   );
+}
+
+/**
+ * Every shape opens with a letter, a quote, '#' or '>' (a Markdown quote): other lines are skipped cheaply.
+ * `first` is NaN past the end of the text, which the shapes check for themselves.
+ */
+function mayOpenShape(first: number): boolean {
+  if ((first >= 65 && first <= 90) || (first >= 97 && first <= 122)) return true;
+  return first === 34 || first === 35 || first === 62 || first >= 128 || Number.isNaN(first);
 }
 
 function isSorted(events: LogEvent[]): boolean {
@@ -104,22 +113,32 @@ function isSorted(events: LogEvent[]): boolean {
   return true;
 }
 
-/** Sets `time` on every event whose date text can be read, resolving day/month order over the region. */
+/**
+ * Sets `time` on every event whose date text can be read, resolving day/month order over the region.
+ * Dates that fix their own order are timed at once; only the ambiguous ones wait for the region's order
+ * (and are read again then), so no reading outlives its event's turn.
+ */
 function resolveTimes(events: LogEvent[]): void {
-  const readings: (DateReading | undefined)[] = new Array<DateReading | undefined>(events.length);
-  const known: DateReading[] = [];
-  for (let i = 0; i < events.length; i++) {
-    const text = events[i]?.timeCreated?.value;
+  const evidence: DateReading[] = [];
+  const ambiguous: LogEvent[] = [];
+  for (const event of events) {
+    const text = event.timeCreated?.value;
     const reading = text === undefined ? undefined : readDate(text);
-    readings[i] = reading;
-    if (reading?.evidence) known.push(reading);
+    if (reading === undefined) continue;
+    // The region's order only depends on which orders the evidence shows, so one reading per order is enough.
+    if (reading.evidence !== undefined && !evidence.some((r) => r.evidence === reading.evidence)) evidence.push(reading);
+    if (reading.order === undefined) ambiguous.push(event);
+    else setTime(event, reading, undefined);
   }
-  const order = decideDayMonthOrder(known);
-  for (let i = 0; i < events.length; i++) {
-    const reading = readings[i];
-    const event = events[i];
-    if (!reading || !event) continue;
-    const time = timeOf(reading, order);
-    if (time !== undefined) event.time = time;
+  const order = decideDayMonthOrder(evidence);
+  if (order === undefined) return;
+  for (const event of ambiguous) {
+    const reading = readDate(event.timeCreated?.value ?? '');
+    if (reading !== undefined) setTime(event, reading, order);
   }
+}
+
+function setTime(event: LogEvent, reading: DateReading, order: DayMonthOrder | undefined): void {
+  const time = timeOf(reading, order);
+  if (time !== undefined) event.time = time;
 }

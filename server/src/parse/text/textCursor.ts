@@ -1,4 +1,5 @@
 import type { SourceValue } from '../model';
+import type { StringPool } from './stringPool';
 
 /** Small, allocation-free helpers for scanning lines of one string with offsets. */
 
@@ -47,12 +48,15 @@ export function isBlankLine(text: string, start: number, end: number): boolean {
   return skipBlanks(text, start, end) === end;
 }
 
-/** The trimmed text of `[start, end)` as a SourceValue, or undefined when it is empty. */
-export function trimmedValue(text: string, start: number, end: number): SourceValue | undefined {
+/**
+ * The trimmed text of `[start, end)` as a SourceValue, or undefined when it is empty. A `pool` (over the
+ * same text) shares the string with equal earlier values: pass one for values that repeat across events.
+ */
+export function trimmedValue(text: string, start: number, end: number, pool?: StringPool): SourceValue | undefined {
   const s = skipBlanks(text, start, end);
   const e = trimEndBlanks(text, s, end);
   if (s === e) return undefined;
-  return { start: s, end: e, value: text.slice(s, e) };
+  return { start: s, end: e, value: pool === undefined ? text.slice(s, e) : pool.slice(s, e) };
 }
 
 /** A SourceValue whose value is multi-line text: CRLF becomes LF, the span stays the raw range. */

@@ -1,5 +1,6 @@
 import type { LogEvent, ParseProblem, SourceValue, TextSpan } from '../model';
 import { levelNumberOf } from './levels';
+import type { StringPool } from './stringPool';
 
 /** The state the shape parsers share while reading one region of a document. */
 export interface TextParseContext {
@@ -8,6 +9,8 @@ export interface TextParseContext {
   readonly end: number;
   readonly events: LogEvent[];
   readonly problems: ParseProblem[];
+  /** Shares the strings of values that repeat from event to event (levels, providers, computer names). */
+  readonly pool: StringPool;
   /** True when the line `[lineStart, contentEnd)` opens a text shape; multi-line messages stop there. */
   isShapeStart(lineStart: number, contentEnd: number): boolean;
 }
@@ -77,6 +80,9 @@ export function displayedId(text: string): number | undefined {
 /** Drops undefined entries so events carry only the fields their text has. */
 export function withoutUndefined<T extends object>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== undefined) out[key] = value;
+  }
   return out as { [K in keyof T]?: Exclude<T[K], undefined> };
 }
