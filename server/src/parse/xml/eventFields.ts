@@ -2,8 +2,7 @@ import { displayedEventId, type DataValue, type LogEvent, type ParseProblem, typ
 import { Role } from './eventRoles';
 import type { StartTagReader } from './startTag';
 import { parseSystemTime } from './systemTime';
-import { ForwardFinder } from './xmlChars';
-import { readXmlValue } from './xmlText';
+import { XmlValueReader } from './xmlText';
 
 /** The Windows event schema namespace every `<Event>` written by Windows carries. */
 export const WINDOWS_EVENT_NAMESPACE = 'http://schemas.microsoft.com/win/2004/08/events/event';
@@ -31,13 +30,13 @@ export interface Frame {
  * occurrence of a field wins; a later duplicate is ignored.
  */
 export class EventFields {
-  private readonly amp: ForwardFinder;
+  private readonly values: XmlValueReader;
 
   constructor(
     private readonly text: string,
     private readonly problems: ParseProblem[],
   ) {
-    this.amp = new ForwardFinder(text, '&');
+    this.values = new XmlValueReader(text, problems);
   }
 
   /** Reads what the model keeps from the attributes of a start tag just read into `attrs`. */
@@ -68,11 +67,14 @@ export class EventFields {
       case Role.EventId:
         ev.qualifiers ??= this.named(attrs, 'Qualifiers');
         return;
-      case Role.TimeCreated:
+      case Role.TimeCreated: {
         if (ev.timeCreated !== undefined) return;
         ev.timeCreated = this.named(attrs, 'SystemTime');
-        if (ev.timeCreated !== undefined) setIfDefined(ev, 'time', parseSystemTime(ev.timeCreated.value));
+        // Numeric fields are set only when known, so an unknown stays an absent key, not `undefined`.
+        const time = ev.timeCreated === undefined ? undefined : parseSystemTime(ev.timeCreated.value);
+        if (time !== undefined) ev.time = time;
         return;
+      }
       case Role.Execution:
         ev.processId ??= this.named(attrs, 'ProcessID');
         ev.threadId ??= this.named(attrs, 'ThreadID');
@@ -80,9 +82,11 @@ export class EventFields {
       case Role.Security:
         ev.userId ??= this.named(attrs, 'UserID');
         return;
-      case Role.Data:
-        frame.dataName = this.named(attrs, 'Name')?.value;
+      case Role.Data: {
+        const i = attrs.find('Name');
+        if (i !== -1) frame.dataName = this.values.readString(attrs.valueStart[i] ?? 0, attrs.valueEnd[i] ?? 0, true);
         return;
+      }
       default:
         return;
     }
@@ -91,20 +95,25 @@ export class EventFields {
   /** Reads the text of an element closed with its content ending at `contentEnd`, the element at `elementEnd`. */
   applyContent(ev: LogEvent, frame: Frame, contentEnd: number, elementEnd: number): void {
     switch (frame.role) {
-      case Role.EventId:
+      case Role.EventId: {
         if (ev.eventId !== undefined) return;
         ev.eventId = this.content(frame, contentEnd);
-        setIfDefined(ev, 'id', displayedEventId(ev.eventId.value));
-        ev.anchor = { start: frame.tagStart, end: elementEnd };
+        const id = displayedEventId(ev.eventId.value);
+        if (id !== undefined) ev.id = id;
+        ev.anchor.start = frame.tagStart;
+        ev.anchor.end = elementEnd;
         return;
+      }
       case Role.Version:
         ev.version ??= this.content(frame, contentEnd);
         return;
-      case Role.Level:
+      case Role.Level: {
         if (ev.level !== undefined) return;
         ev.level = this.content(frame, contentEnd);
-        setIfDefined(ev, 'levelNumber', levelNumber(ev.level.value));
+        const level = levelNumber(ev.level.value);
+        if (level !== undefined) ev.levelNumber = level;
         return;
+      }
       case Role.Task:
         ev.task ??= this.content(frame, contentEnd);
         return;
@@ -156,10 +165,9 @@ export class EventFields {
   /** The element's text; a `DataValue` named `name` when a name is given. */
   private content(frame: Frame, contentEnd: number, name?: string): DataValue {
     const start = frame.contentStart;
-    const plain = frame.plain && this.amp.next(start, contentEnd) === -1;
     return name === undefined
-      ? readXmlValue(this.text, start, contentEnd, plain, this.problems)
-      : readXmlValue(this.text, start, contentEnd, plain, this.problems, name);
+      ? this.values.read(start, contentEnd, frame.plain)
+      : this.values.readNamed(start, contentEnd, frame.plain, name);
   }
 
   private named(attrs: StartTagReader, name: string): SourceValue | undefined {
@@ -168,15 +176,8 @@ export class EventFields {
   }
 
   private attribute(attrs: StartTagReader, i: number): SourceValue {
-    const start = attrs.valueStart[i] ?? 0;
-    const end = attrs.valueEnd[i] ?? 0;
-    return readXmlValue(this.text, start, end, this.amp.next(start, end) === -1, this.problems);
+    return this.values.read(attrs.valueStart[i] ?? 0, attrs.valueEnd[i] ?? 0, true);
   }
-}
-
-/** Sets an optional numeric field only when it has a value, so an unknown stays an absent key, not `undefined`. */
-function setIfDefined(ev: LogEvent, key: 'id' | 'levelNumber' | 'time', value: number | undefined): void {
-  if (value !== undefined) ev[key] = value;
 }
 
 /** `<Level>` as a number: levels are small integers (0-5 predefined, providers may define up to 255). */

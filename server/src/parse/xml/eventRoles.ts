@@ -31,9 +31,16 @@ export const enum Role {
   OtherRenderedField,
 }
 
-type NameTable = readonly (readonly [string, Role])[];
+/** Names and their roles, grouped by name length so a lookup compares only names as long as the one it has. */
+type NameTable = readonly (readonly (readonly [string, Role])[] | undefined)[];
 
-const SYSTEM_FIELDS: NameTable = [
+function byLength(entries: readonly (readonly [string, Role])[]): NameTable {
+  const table: (readonly [string, Role])[][] = [];
+  for (const entry of entries) (table[entry[0].length] ??= []).push(entry);
+  return table;
+}
+
+const SYSTEM_FIELDS = byLength([
   ['EventID', Role.EventId],
   ['Version', Role.Version],
   ['Level', Role.Level],
@@ -47,40 +54,44 @@ const SYSTEM_FIELDS: NameTable = [
   ['Computer', Role.Computer],
   ['Security', Role.Security],
   ['Provider', Role.Provider],
-];
+]);
 
-const RENDERED_FIELDS: NameTable = [
+const RENDERED_FIELDS = byLength([
   ['Message', Role.RenderedMessage],
   ['Level', Role.RenderedLevel],
   ['Task', Role.RenderedTask],
   ['Opcode', Role.OtherRenderedField],
   ['Channel', Role.RenderedChannel],
   ['Provider', Role.RenderedProvider],
-];
+]);
 
-const SECTIONS: NameTable = [
+const SECTIONS = byLength([
   ['System', Role.System],
   ['EventData', Role.EventData],
   ['UserData', Role.UserData],
   ['RenderingInfo', Role.RenderingInfo],
-];
+]);
 
-const EVENT_DATA: NameTable = [
+const EVENT_DATA = byLength([
   ['Data', Role.Data],
   ['Binary', Role.Binary],
-];
+]);
 
 /** The role of the name `text[start, end)` in `table`, or `fallback`; compares in place, builds no string. */
 function lookup(table: NameTable, text: string, start: number, end: number, fallback: Role): Role {
-  const length = end - start;
-  const first = text.charCodeAt(start);
-  for (let i = 0; i < table.length; i++) {
-    const entry = table[i];
-    if (entry === undefined) break;
-    const name = entry[0];
-    if (name.length === length && name.charCodeAt(0) === first && text.startsWith(name, start)) return entry[1];
+  const candidates = table[end - start];
+  if (candidates === undefined) return fallback;
+  for (let i = 0; i < candidates.length; i++) {
+    const entry = candidates[i];
+    if (entry !== undefined && sameChars(text, start, entry[0])) return entry[1];
   }
   return fallback;
+}
+
+/** Whether `text` holds `name` at `start` (a loop: cheaper than `startsWith` for names this short). */
+function sameChars(text: string, start: number, name: string): boolean {
+  for (let i = 0; i < name.length; i++) if (text.charCodeAt(start + i) !== name.charCodeAt(i)) return false;
+  return true;
 }
 
 /**

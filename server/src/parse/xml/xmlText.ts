@@ -1,28 +1,61 @@
 import type { DataValue, ParseProblem, SourceValue } from '../model';
-import { AMP, HASH, LT, SEMICOLON, indexWithin, isNameChar, isXmlSpace } from './xmlChars';
+import { SliceCache } from './sliceCache';
+import { AMP, ForwardFinder, HASH, LT, SEMICOLON, indexWithin, isNameChar, isXmlSpace } from './xmlChars';
 
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
 /** Longest entity reference looked at (`&#x10FFFF;` is 10); a bare `&` further from a `;` is unescaped. */
 const MAX_ENTITY = 12;
 
 /**
- * The value of the raw XML text `text[start, end)`: whitespace trimmed from both ends (the span covers the
- * trimmed raw text; an empty value gets the empty span at `start`), entities decoded, CDATA sections
- * unwrapped and comments dropped. `plain` says the caller knows the range holds no `&` and no markup, so the
- * raw slice is the value.
+ * Reads values from one text: the value of the raw XML text `[start, end)` is whitespace-trimmed at both ends
+ * (the span covers the trimmed raw text; an empty value gets the empty span at `start`), entities decoded,
+ * CDATA sections unwrapped and comments dropped. Bad entity references are reported to `problems`.
  */
-export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[]): SourceValue;
-/** The same, as a `DataValue` named `name` (built whole: adding `name` afterwards would reshape the object). */
-export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[], name: string): DataValue;
-export function readXmlValue(text: string, start: number, end: number, plain: boolean, problems: ParseProblem[], name?: string): DataValue {
-  let s = start;
-  let e = end;
-  while (s < e && isXmlSpace(text.charCodeAt(s))) s++;
-  while (e > s && isXmlSpace(text.charCodeAt(e - 1))) e--;
-  // Whitespace only: the empty value sits right after the start tag, inside any span that holds the tag.
-  if (s === e) s = e = start;
-  const value = plain ? text.slice(s, e) : trimXmlSpace(decodeXmlText(text, s, e, problems));
-  return name === undefined ? { value, start: s, end: e } : { name, value, start: s, end: e };
+export class XmlValueReader {
+  private readonly amp: ForwardFinder;
+  private readonly slices: SliceCache;
+  /** The trimmed span of the value `decode` returned last. */
+  private valueStart = 0;
+  private valueEnd = 0;
+
+  constructor(
+    private readonly text: string,
+    private readonly problems: ParseProblem[],
+  ) {
+    this.amp = new ForwardFinder(text, '&');
+    this.slices = new SliceCache(text);
+  }
+
+  /** The value of `[start, end)`; `noMarkup` says the caller saw no comment, CDATA section or PI in it. */
+  read(start: number, end: number, noMarkup: boolean): SourceValue {
+    const value = this.decode(start, end, noMarkup);
+    return { value, start: this.valueStart, end: this.valueEnd };
+  }
+
+  /** The same, as a `DataValue` named `name` (built whole: adding `name` afterwards would reshape the object). */
+  readNamed(start: number, end: number, noMarkup: boolean, name: string): DataValue {
+    const value = this.decode(start, end, noMarkup);
+    return { name, value, start: this.valueStart, end: this.valueEnd };
+  }
+
+  /** Just the decoded value of `[start, end)`, for a caller that keeps no span. */
+  readString(start: number, end: number, noMarkup: boolean): string {
+    return this.decode(start, end, noMarkup);
+  }
+
+  private decode(start: number, end: number, noMarkup: boolean): string {
+    const { text } = this;
+    let s = start;
+    let e = end;
+    while (s < e && isXmlSpace(text.charCodeAt(s))) s++;
+    while (e > s && isXmlSpace(text.charCodeAt(e - 1))) e--;
+    // Whitespace only: the empty value sits right after the start tag, inside any span that holds the tag.
+    if (s === e) s = e = start;
+    this.valueStart = s;
+    this.valueEnd = e;
+    if (noMarkup && this.amp.next(s, e) === -1) return this.slices.slice(s, e);
+    return trimXmlSpace(decodeXmlText(text, s, e, this.problems));
+  }
 }
 
 /** Decodes entities, CDATA sections and comments in `text[start, end)`; reports bad entity references. */

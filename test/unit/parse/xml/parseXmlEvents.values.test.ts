@@ -110,6 +110,19 @@ describe('parseXmlEvents: values', () => {
     assert.deepEqual(e.data, []);
   });
 
+  it('reads values repeated from event to event and values that differ only inside exactly', () => {
+    const values = ['aXbYc', 'aZbYc', 'aXbYc', 'System', 'Sxstem', 'System'];
+    const text = values.map((v) => `<Event><System><Provider Name='${v}'/><EventID>1</EventID></System><EventData><Data Name='${v}'>${v}</Data></EventData></Event>`).join('\n');
+    const { events, problems } = parseXmlEvents(text, 0, text.length);
+    assert.deepEqual(problems, []);
+    let at = 0;
+    const expected = values.map((v) => {
+      at = find(text, '<Event>', at).end;
+      return [after(text, "Provider Name='", v, at), [{ name: v, ...after(text, `<Data Name='${v}'>`, v, at) }]];
+    });
+    assert.deepEqual(events.map((e) => [e.provider, e.data]), expected);
+  });
+
   it('ignores comments, processing instructions and a DOCTYPE around events', () => {
     const text = `<?xml version="1.0"?><!DOCTYPE Events><!-- <Event><System><EventID>9</EventID></System></Event> --><Events><Event>${system('<EventID>1</EventID>')}</Event></Events>`;
     assert.equal(only(text).id, 1);
