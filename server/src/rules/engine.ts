@@ -95,6 +95,17 @@ class IndexedRuleEngine implements RuleEngine {
 
   /** Reused between events: most events match nothing, so they should allocate nothing. */
   private readonly found: Entry[] = [];
+  /** The last provider folded: runs of events share a provider, and parsers share its string. */
+  private lastProvider = '';
+  private lastFolded = '';
+
+  private foldedProvider(value: string): string {
+    if (value !== this.lastProvider) {
+      this.lastProvider = value;
+      this.lastFolded = foldString(value);
+    }
+    return this.lastFolded;
+  }
 
   private collect(event: LogEvent, eventIndex: number, matches: RuleMatch[]): void {
     const found = this.found;
@@ -104,12 +115,12 @@ class IndexedRuleEngine implements RuleEngine {
     if (bucket) {
       test(bucket.anyProvider, event, found);
       if (bucket.byProvider.size > 0 && event.provider) {
-        provider = foldString(event.provider.value);
+        provider = this.foldedProvider(event.provider.value);
         test(bucket.byProvider.get(provider), event, found);
       }
     }
     if (this.byProviderOnly.size > 0 && event.provider) {
-      provider ??= foldString(event.provider.value);
+      provider ??= this.foldedProvider(event.provider.value);
       test(this.byProviderOnly.get(provider), event, found);
     }
     test(this.unindexed, event, found);
