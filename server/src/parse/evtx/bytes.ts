@@ -14,15 +14,17 @@ export function u64(b: Uint8Array, o: number): number {
 }
 
 const utf16Decoder = new TextDecoder('utf-16le');
+/** Longest string built with `String.fromCharCode.apply`; longer ones go through the decoder. */
+const SHORT_STRING = 64;
+/** One reusable array of character codes per length: `apply` then allocates nothing but the string. */
+const codeArrays: number[][] = Array.from({ length: SHORT_STRING + 1 }, (_, n) => new Array<number>(n).fill(0));
 
-/** Decodes `count` UTF-16LE code units at `o`; short strings skip the decoder call overhead. */
+/** Decodes `count` UTF-16LE code units at `o`; short strings skip the decoder's call overhead. */
 export function utf16(b: Uint8Array, o: number, count: number): string {
-  if (count <= 24) {
-    let s = '';
-    for (let i = 0; i < count; i++) s += String.fromCharCode((b[o + 2 * i] as number) | ((b[o + 2 * i + 1] as number) << 8));
-    return s;
-  }
-  return utf16Decoder.decode(b.subarray(o, o + 2 * count));
+  if (count > SHORT_STRING) return utf16Decoder.decode(b.subarray(o, o + 2 * count));
+  const codes = codeArrays[count] as number[];
+  for (let i = 0; i < count; i++) codes[i] = (b[o + 2 * i] as number) | ((b[o + 2 * i + 1] as number) << 8);
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** Tests the 8-byte signature at `o`. */

@@ -48,8 +48,12 @@ export class EvtxDecoder {
   };
   header: EvtxFileHeader | undefined;
   private droppedIssues = 0;
+  /** One renderer for every chunk: its code then always sees the same objects, which keeps it optimized. */
+  private readonly renderer: XmlRenderer;
 
-  constructor(private readonly options: EvtxOptions = {}) {}
+  constructor(private readonly options: EvtxOptions = {}) {
+    this.renderer = new XmlRenderer(options.style === 'evtxexport', options.xml !== false);
+  }
 
   /** Reads and checks the file header (the first 4096 bytes). */
   readHeader(bytes: Uint8Array): EvtxFileHeader | undefined {
@@ -133,7 +137,6 @@ export class EvtxDecoder {
    */
   private *decodeRecords(bytes: Uint8Array, index: number, fileOffset: number, limit: number): Generator<EvtxRecord> {
     const ctx = new ChunkContext(bytes);
-    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport', this.options.xml !== false);
     const seen = new Set<number>();
     let pos = CHUNK_HEADER_SIZE;
     let recovering = false;
@@ -154,7 +157,7 @@ export class EvtxDecoder {
         recovering = true;
         continue;
       }
-      const record = this.decodeRecord(renderer, ctx, pos, size, index, fileOffset);
+      const record = this.decodeRecord(ctx, pos, size, index, fileOffset);
       lastId = u64(bytes, pos + 8);
       seen.add(lastId);
       if (record) {
@@ -170,14 +173,13 @@ export class EvtxDecoder {
   /** Stale records in the free space: any consistent record whose id this chunk has not shown yet. */
   private *recoverSlack(ctx: ChunkContext, from: number, seen: Set<number>, index: number, fileOffset: number): Generator<EvtxRecord> {
     const bytes = ctx.bytes;
-    const renderer = new XmlRenderer(ctx, this.options.style === 'evtxexport', this.options.xml !== false);
     let pos = this.findRecord(bytes, from, bytes.length, -1);
     while (pos >= 0 && !this.limitReached()) {
       const size = this.recordSizeAt(bytes, pos);
       const id = u64(bytes, pos + 8);
       if (!seen.has(id)) {
         seen.add(id);
-        const record = this.decodeRecord(renderer, ctx, pos, size, index, fileOffset, true);
+        const record = this.decodeRecord(ctx, pos, size, index, fileOffset, true);
         if (record) {
           record.recovered = true;
           yield record;
@@ -205,7 +207,6 @@ export class EvtxDecoder {
   }
 
   private decodeRecord(
-    renderer: XmlRenderer,
     ctx: ChunkContext,
     pos: number,
     size: number,
@@ -217,7 +218,7 @@ export class EvtxDecoder {
     const recordId = u64(b, pos + 8);
     try {
       const nodes = new BinXmlParser(ctx, pos + 24, pos + size - 4).parseDocument();
-      const { xml, event, empty } = renderer.render(nodes);
+      const { xml, event, empty } = this.renderer.render(ctx, nodes);
       if (empty) {
         if (quiet) return undefined;
         this.stats.brokenRecords++;

@@ -124,29 +124,37 @@ function localName(name: string): string {
   return colon < 0 ? name : name.slice(colon + 1);
 }
 
-const digit = (s: string, i: number): number => s.charCodeAt(i) - 48;
-const number = (s: string, from: number, to: number): number => {
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = digit(s, i);
-    if (d < 0 || d > 9) return NaN;
-    n = n * 10 + d;
-  }
-  return n;
-};
+/** The field (year, month, day, hour, minute, second) of each character of `YYYY-MM-DDTHH:MM:SS`; -1 at separators. */
+const FIELD_OF = [0, 0, 0, 0, -1, 1, 1, -1, 2, 2, -1, 3, 3, -1, 4, 4, -1, 5, 5];
+/** Reused by every call: one loop over the text fills it, instead of a parse per field. */
+const fields = [0, 0, 0, 0, 0, 0];
 
 /** Milliseconds of `2016-06-29T15:24:34.346000000Z`-style text (fraction optional), or undefined. */
 function isoMillis(text: string): number | undefined {
   if (text.length < 20 || text[4] !== '-' || text[7] !== '-' || text[10] !== 'T' || text[13] !== ':' || text[16] !== ':' || !text.endsWith('Z')) return undefined;
+  const f = fields;
+  for (let i = 0; i < 6; i++) f[i] = 0;
+  for (let i = 0; i < 19; i++) {
+    const field = FIELD_OF[i] as number;
+    if (field < 0) continue;
+    const d = text.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return undefined;
+    f[field] = (f[field] as number) * 10 + d;
+  }
   let ms = 0;
   if (text[19] === '.') {
-    const digits = text.length - 21;
-    if (digits < 1) return undefined;
-    ms = number(text, 20, 20 + Math.min(3, digits)) * (digits >= 3 ? 1 : digits === 2 ? 10 : 100);
-    if (Number.isNaN(number(text, 20, text.length - 1))) return undefined;
+    // Every fraction digit must be a digit; the first three make the milliseconds, fewer are scaled up.
+    const end = text.length - 1;
+    if (end < 21) return undefined;
+    for (let i = 20; i < end; i++) {
+      const d = text.charCodeAt(i) - 48;
+      if (d < 0 || d > 9) return undefined;
+      if (i < 23) ms = ms * 10 + d;
+    }
+    for (let i = end; i < 23; i++) ms *= 10;
   } else if (text.length !== 20) {
     return undefined;
   }
-  const time = Date.UTC(number(text, 0, 4), number(text, 5, 7) - 1, number(text, 8, 10), number(text, 11, 13), number(text, 14, 16), number(text, 17, 19), ms);
+  const time = Date.UTC(f[0] as number, (f[1] as number) - 1, f[2], f[3], f[4], f[5], ms);
   return Number.isNaN(time) ? undefined : time;
 }

@@ -8,6 +8,10 @@ function pad(n: number, width: number): string {
   return s.length >= width ? s : '0'.repeat(width - s.length) + s;
 }
 
+/** `00` to `99`: hours, minutes, seconds, days and months without a conversion each. */
+const TWO_DIGITS = Array.from({ length: 100 }, (_, i) => (i < 10 ? '0' : '') + i);
+const pad2 = (n: number): string => (n < 100 ? (TWO_DIGITS[n] as string) : String(n));
+
 /** Year, month, day of a count of days since 1970-01-01 (proleptic Gregorian). */
 function civilFromDays(days: number): [number, number, number] {
   const z = days + 719468;
@@ -21,15 +25,20 @@ function civilFromDays(days: number): [number, number, number] {
   return [yoe + era * 400 + (month <= 2 ? 1 : 0), month, day];
 }
 
-/** Splits a FILETIME (100 ns ticks since 1601, as two 32-bit halves) into whole seconds and the 7-digit fraction. */
-export function fileTimeParts(lo: number, hi: number): [seconds: number, ticks: number] {
+/** The 7-digit fraction (100 ns ticks) left by the last `fileTimeSeconds` call: no tuple allocated per value. */
+let fractionTicks = 0;
+
+/** Whole seconds since 1601 of a FILETIME given as two 32-bit halves; the fraction goes to `fractionTicks`. */
+function fileTimeSeconds(lo: number, hi: number): number {
   if (hi < 0x40000000) {
     // hi * 2^32 = hi * 429 * 10^7 + hi * 4967296; the second term stays exact in a double here.
     const rest = hi * 4967296 + lo;
-    return [hi * 429 + Math.floor(rest / 1e7), rest % 1e7];
+    fractionTicks = rest % 1e7;
+    return hi * 429 + Math.floor(rest / 1e7);
   }
   const ticks = (BigInt(hi) << 32n) | BigInt(lo);
-  return [Number(ticks / 10000000n), Number(ticks % 10000000n)];
+  fractionTicks = Number(ticks % 10000000n);
+  return Number(ticks / 10000000n);
 }
 
 /** The last whole second formatted: records written close together share it, so most times skip the date math. */
@@ -38,19 +47,20 @@ let lastSecondsText = '';
 
 /** `2016-06-29T15:24:34.346000000Z`: seven digits of 100 ns ticks padded to nine, as evtxexport writes. */
 export function formatFileTime(lo: number, hi: number): string {
-  const [seconds, ticks] = fileTimeParts(lo, hi);
+  const seconds = fileTimeSeconds(lo, hi);
   if (seconds !== lastSeconds) {
     lastSecondsText = formatSeconds(seconds - EPOCH_DELTA_SECONDS);
     lastSeconds = seconds;
   }
-  return `${lastSecondsText}.${pad(ticks, 7)}00Z`;
+  // 1e7 + ticks has eight digits: dropping the leading 1 pads the fraction to seven.
+  return lastSecondsText + '.' + String(1e7 + fractionTicks).slice(1) + '00Z';
 }
 
 /** Milliseconds since the Unix epoch of a FILETIME, or undefined when it is 0 or out of Date's range. */
 export function fileTimeToMillis(lo: number, hi: number): number | undefined {
   if (lo === 0 && hi === 0) return undefined;
-  const [seconds, ticks] = fileTimeParts(lo, hi);
-  const ms = (seconds - EPOCH_DELTA_SECONDS) * 1000 + Math.floor(ticks / 10000);
+  const seconds = fileTimeSeconds(lo, hi);
+  const ms = (seconds - EPOCH_DELTA_SECONDS) * 1000 + Math.floor(fractionTicks / 10000);
   return Math.abs(ms) <= 8.64e15 ? ms : undefined;
 }
 
@@ -63,7 +73,7 @@ export function formatSeconds(unixSeconds: number): string {
   rem -= hh * 3600;
   const mm = Math.floor(rem / 60);
   const ss = rem - mm * 60;
-  return `${pad(y, 4)}-${pad(m, 2)}-${pad(d, 2)}T${pad(hh, 2)}:${pad(mm, 2)}:${pad(ss, 2)}`;
+  return `${pad(y, 4)}-${pad2(m)}-${pad2(d)}T${pad2(hh)}:${pad2(mm)}:${pad2(ss)}`;
 }
 
 /** SYSTEMTIME (year, month, weekday, day, hour, minute, second, milliseconds as 16-bit words). */

@@ -9,8 +9,18 @@ import { ValueType, fixedSize } from './valueTypes';
  */
 
 const HEX = '0123456789ABCDEF';
-/** Two upper-case hex digits of every byte value. */
-const BYTE_HEX = Array.from({ length: 256 }, (_, i) => HEX[i >> 4]! + HEX[i & 15]!);
+/** Character codes of the upper-case hex digits. */
+const HEX_CODES = Array.from(HEX, (c) => c.charCodeAt(0));
+/** Hex text is ASCII, so a UTF-8 decoder turns its bytes into a string in one native call. */
+const asciiDecoder = new TextDecoder();
+/** Reused for every binary value; it grows to twice the largest value (at most 128 KiB: a value fits a chunk). */
+let hexBytes = new Uint8Array(256);
+/** Character codes of a GUID, `{` and `}` and the dashes in place; the digits are written per value. */
+const guidCodes = Array.from('{00000000-0000-0000-0000-000000000000}', (c) => c.charCodeAt(0));
+/** Byte order of a GUID's text: the first three groups are little-endian. */
+const GUID_BYTES = [3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15];
+/** Index in `guidCodes` of each byte's first digit. */
+const GUID_AT = [1, 3, 5, 7, 10, 12, 15, 17, 20, 22, 25, 27, 29, 31, 33, 35];
 const hexLower = (n: number, width: number): string => n.toString(16).padStart(width, '0');
 
 function hex32(n: number, pad: boolean): string {
@@ -29,9 +39,15 @@ const CP1252 = [
 ];
 
 export function binaryHex(b: Uint8Array, o: number, size: number): string {
-  let s = '';
-  for (let i = 0; i < size; i++) s += BYTE_HEX[b[o + i] as number];
-  return s;
+  if (size <= 0) return '';
+  if (hexBytes.length < 2 * size) hexBytes = new Uint8Array(2 * size);
+  const out = hexBytes;
+  for (let i = 0; i < size; i++) {
+    const x = b[o + i] as number;
+    out[2 * i] = HEX_CODES[x >> 4] as number;
+    out[2 * i + 1] = HEX_CODES[x & 15] as number;
+  }
+  return asciiDecoder.decode(out.subarray(0, 2 * size));
 }
 
 /** A UTF-16 string value: NUL characters end it (values often carry their terminator). */
@@ -54,8 +70,14 @@ function ansiValue(b: Uint8Array, o: number, size: number): string {
 }
 
 export function guidText(b: Uint8Array, o: number): string {
-  const h = (i: number): string => BYTE_HEX[b[o + i] as number] as string;
-  return `{${h(3)}${h(2)}${h(1)}${h(0)}-${h(5)}${h(4)}-${h(7)}${h(6)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}}`;
+  const codes = guidCodes;
+  for (let i = 0; i < 16; i++) {
+    const x = b[o + (GUID_BYTES[i] as number)] as number;
+    const at = GUID_AT[i] as number;
+    codes[at] = HEX_CODES[x >> 4] as number;
+    codes[at + 1] = HEX_CODES[x & 15] as number;
+  }
+  return String.fromCharCode.apply(null, codes);
 }
 
 /** `S-1-5-21-...`; undefined when the bytes are too short for the sub-authority count. */
@@ -68,6 +90,14 @@ export function sidText(b: Uint8Array, o: number, size: number): string | undefi
   let s = `S-${b[o] as number}-${authority >= 0x100000000 ? '0x' + authority.toString(16).toUpperCase().padStart(12, '0') : authority}`;
   for (let i = 0; i < count; i++) s += '-' + u32(b, o + 8 + 4 * i);
   return s;
+}
+
+/** Decimal text of a 64-bit integer in two 32-bit halves: Number math while exact (magnitude up to 2^53), else BigInt. */
+function int64Text(lo: number, hi: number, signed: boolean): string {
+  if (hi < 0x200000) return String(hi * 0x100000000 + lo);
+  if (signed && hi >= 0xffe00000) return '-' + String((0xffffffff - hi) * 0x100000000 + (0x100000000 - lo));
+  const value = (BigInt(hi) << 32n) | BigInt(lo);
+  return (signed ? BigInt.asIntN(64, value) : value).toString();
 }
 
 function view(b: Uint8Array): DataView {
@@ -104,9 +134,9 @@ function scalarText(b: Uint8Array, o: number, size: number, type: number, padHex
     case ValueType.UInt32:
       return String(u32(b, o));
     case ValueType.Int64:
-      return u32(b, o + 4) === 0 ? String(u32(b, o)) : view(b).getBigInt64(o, true).toString();
+      return int64Text(u32(b, o), u32(b, o + 4), true);
     case ValueType.UInt64:
-      return u32(b, o + 4) === 0 ? String(u32(b, o)) : view(b).getBigUint64(o, true).toString();
+      return int64Text(u32(b, o), u32(b, o + 4), false);
     case ValueType.Real32:
       return floatText(view(b).getFloat32(o, true));
     case ValueType.Real64:

@@ -1,6 +1,6 @@
 import { BinXmlError, BinXmlParser, MAX_DEPTH } from './binXmlParser';
 import { NodeKind, type ContentNode, type ElementNode, type ValuePart, type ValueRef } from './binXmlNodes';
-import type { ChunkContext } from './chunkContext';
+import { ChunkContext } from './chunkContext';
 import { EventCollector } from './eventCollector';
 import { arrayItems, valueText } from './formatValue';
 import { ValueType } from './valueTypes';
@@ -8,6 +8,7 @@ import type { LogEvent } from '../model';
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const NO_VALUES: ValueRef[] = [];
+const NO_CHUNK = new ChunkContext(new Uint8Array(0));
 
 /** The array item standing in for substitution `index` while its element repeats; index -1 when none does. */
 interface ArrayItem {
@@ -76,13 +77,14 @@ export class XmlRenderer {
   private raw = '';
   /** The array item standing in for one substitution while its element is repeated. */
   private arrayItem: ArrayItem = NO_ITEM;
+  /** The chunk of the record being rendered: values and nested binary XML point into it. */
+  private ctx = NO_CHUNK;
 
   /**
    * `padHex`: write hex integers zero-padded as evtxexport does (`0x00000000000003e7`) instead of as
    * Windows (`0x3e7`). `emitXml: false` collects the event only: no XML text, every span empty at 0.
    */
   constructor(
-    private readonly ctx: ChunkContext,
     private readonly padHex = false,
     private readonly emitXml = true,
   ) {}
@@ -92,8 +94,9 @@ export class XmlRenderer {
     return this.emitXml ? offset : 0;
   }
 
-  /** Renders one record; a renderer is reused for every record of its chunk. */
-  render(nodes: ContentNode[]): RenderedEvent {
+  /** Renders one record of the chunk `ctx`; a renderer is reused for every record. */
+  render(ctx: ChunkContext, nodes: ContentNode[]): RenderedEvent {
+    this.ctx = ctx;
     this.xml = '';
     this.length = 0;
     this.path.length = 0;
@@ -219,17 +222,16 @@ export class XmlRenderer {
       this.write('"');
     }
     if (this.hasElementContent(node, values)) {
+      const beforeOpen = this.xml;
       this.write('>\n');
       const markLength = this.length;
       this.renderNodes(node.children, values, depth + 1);
-      if (this.length === markLength) {
-        // Every child was dropped (optional substitutions without values): an empty element remains.
-        if (this.emitXml) this.xml = this.xml.slice(0, this.xml.length - 2);
-        this.length -= 2;
-        this.write('/>\n');
-      } else {
-        this.write(node.closeTags[level] ?? (node.closeTags[level] = `${indentation(level)}</${node.name}>\n`));
-      }
+      // Every child may have been dropped (optional substitutions without values): an empty element remains.
+      // Both outcomes run the same statements, so the rare one finds optimized code ready for it.
+      const empty = this.length === markLength;
+      this.xml = empty ? beforeOpen : this.xml;
+      this.length -= empty ? 2 : 0;
+      this.write(empty ? '/>\n' : (node.closeTags[level] ?? (node.closeTags[level] = `${indentation(level)}</${node.name}>\n`)));
       this.collector.elementEnd(this.path, start, this.at(this.length - 1));
     } else {
       let decoded: string;

@@ -33,6 +33,19 @@ describe('valueText', () => {
     assert.equal(text(0x0a, le.u64(319457771n)), '319457771');
   });
 
+  it('formats 64-bit integers exactly on both sides of 2^53, where Number math hands over to BigInt', () => {
+    const u64 = (n: bigint): number[] => le.u64(n & 0xffffffffffffffffn);
+    assert.equal(text(0x0a, u64(2n ** 53n - 1n)), '9007199254740991');
+    assert.equal(text(0x0a, u64(2n ** 53n)), '9007199254740992');
+    assert.equal(text(0x0a, u64(2n ** 53n + 1n)), '9007199254740993');
+    assert.equal(text(0x09, u64(2n ** 53n + 1n)), '9007199254740993');
+    assert.equal(text(0x09, u64(-(2n ** 32n))), '-4294967296');
+    assert.equal(text(0x09, u64(-(2n ** 53n))), '-9007199254740992');
+    assert.equal(text(0x09, u64(-(2n ** 53n) - 1n)), '-9007199254740993');
+    assert.equal(text(0x09, u64(-(2n ** 63n))), '-9223372036854775808');
+    assert.equal(text(0x09, u64(2n ** 63n - 1n)), '9223372036854775807');
+  });
+
   it('formats floats, with the Windows names for infinities and NaN', () => {
     assert.equal(text(0x0b, f32(1.5)), '1.5');
     assert.equal(text(0x0c, f64(-0.25)), '-0.25');
@@ -50,6 +63,10 @@ describe('valueText', () => {
   it('formats binary as upper-case hex', () => {
     assert.equal(text(0x0e, [0xd9, 0x06, 0x00, 0x0a]), 'D906000A');
     assert.equal(binaryHex(Uint8Array.of(0xab, 0x01), 0, 2), 'AB01');
+    assert.equal(binaryHex(Uint8Array.of(0xab, 0x01), 0, 0), '');
+    const long = Uint8Array.from({ length: 1000 }, (_, i) => i & 0xff);
+    assert.equal(binaryHex(long, 0, 1000), Array.from(long, (b) => b.toString(16).toUpperCase().padStart(2, '0')).join(''));
+    assert.equal(binaryHex(long, 998, 2), 'E6E7', 'a short value after a long one');
   });
 
   it('formats GUIDs in braces, upper case, mixed-endian as stored', () => {
@@ -131,6 +148,14 @@ describe('FILETIME helpers', () => {
     assert.equal(formatFileTime(0xffffffff, 0x7fffffff), '30828-09-14T02:48:05.477580700Z');
     assert.equal(fileTimeToMillis(0, 0), undefined);
     assert.equal(fileTimeToMillis(Number(131117774743460000n & 0xffffffffn), Number(131117774743460000n >> 32n)), Date.UTC(2016, 5, 30, 16, 24, 34, 346));
+  });
+  it('pads the fraction to seven digits and reuses the date of the same second correctly', () => {
+    const parts = (ticks: bigint): [number, number] => [Number(ticks & 0xffffffffn), Number(ticks >> 32n)];
+    const second = 131117774740000000n;
+    assert.equal(formatFileTime(...parts(second + 5n)), '2016-06-30T16:24:34.000000500Z');
+    assert.equal(formatFileTime(...parts(second + 9999999n)), '2016-06-30T16:24:34.999999900Z');
+    assert.equal(formatFileTime(...parts(second + 10000000n)), '2016-06-30T16:24:35.000000000Z');
+    assert.equal(formatFileTime(0, 0), '1601-01-01T00:00:00.000000000Z');
   });
   it('formats SYSTEMTIME fields with zero padding', () => {
     assert.equal(formatSystemTime([2001, 1, 0, 2, 3, 4, 5, 6]), '2001-01-02T03:04:05.006000000Z');
