@@ -1,6 +1,6 @@
 // Measures the .evtx decoder against evtxexport (libevtx), evtx_dump.py (python-evtx) and @ts-evtx/core (the other
 // TypeScript decoder on npm, rendering each record's XML) on the shared samples and on a ~50 MB file built from their chunks.
-// Run: node bench/evtx.mjs [--mb 50] [--tool-timeout 300]   (the decoder is bundled with esbuild first)
+// Run: node bench/evtx.mjs [--mb 50] [--tool-timeout 300] [--reps 3]   (the decoder is bundled with esbuild first)
 // "ours" is a fresh process, JIT warm-up included (what a one-off CLI run pays); "ours, warm" is a second pass in one
 // process, shown for information only: every ratio's headline uses the cold rate.
 // The big file goes to bench/.cache/ (ignored by git). Peak memory comes from /usr/bin/time -v.
@@ -20,6 +20,10 @@ const option = (name, fallback) => {
 };
 const targetMb = option('--mb', 50);
 const toolTimeoutSeconds = option('--tool-timeout', 300);
+/** Each tool runs this many times and its best (least CPU) run counts: single runs swing by a third on a shared machine. */
+const repetitions = Math.max(1, option('--reps', 3));
+/** A tool whose first run took longer than this is not run again: it is far behind, and the bench has 10 minutes. */
+const REPEAT_LIMIT_SECONDS = 20;
 
 function walk(dir) {
   if (!existsSync(dir)) return [];
@@ -178,6 +182,16 @@ function runTool(command, argv) {
   });
 }
 
+/** The run with the least CPU time of up to `repetitions` runs of `run` (once when it is slow or fails). */
+async function best(run) {
+  let chosen = await run();
+  for (let i = 1; i < repetitions && chosen && !chosen.timedOut && !chosen.failures && chosen.cpuSeconds < REPEAT_LIMIT_SECONDS; i++) {
+    const next = await run();
+    if (next && next.cpuSeconds < chosen.cpuSeconds) chosen = next;
+  }
+  return chosen;
+}
+
 const has = (command) => !spawnSync('sh', ['-c', `command -v ${command}`]).status;
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 
@@ -193,7 +207,7 @@ function line(name, r, bytes) {
 }
 
 async function compare(label, files, bytes) {
-  console.log(`\n${label}: ${files.length} file(s), ${fmt(bytes / 1048576, 1)} MB`);
+  console.log(`\n${label}: ${files.length} file(s), ${fmt(bytes / 1048576, 1)} MB; best of ${repetitions} runs per tool (one for a tool slower than ${REPEAT_LIMIT_SECONDS} CPU-s)`);
   // Our decoder runs in a fresh process so its peak memory is its own; also once without XML text.
   const runFresh = (flag, timeoutMs) => {
     const run = spawnSync('/usr/bin/time', ['-v', process.execPath, fileURLToPath(import.meta.url), flag, ...files], { encoding: 'utf8', maxBuffer: 1 << 26, timeout: timeoutMs });
@@ -204,12 +218,12 @@ async function compare(label, files, bytes) {
     result.peakMb = peak ? Number(peak[1]) / 1024 : result.peakMb;
     return result;
   };
-  const result = runFresh('--ours');
+  const result = await best(() => runFresh('--ours'));
   const oursRate = line('ours', result, bytes);
-  const noXml = runFresh('--ours-no-xml');
+  const noXml = await best(() => runFresh('--ours-no-xml'));
   const noXmlRate = line('ours, no XML', noXml, bytes);
   // Informational: the ratios below use the cold rate above.
-  const warm = runFresh('--ours-warm');
+  const warm = await best(() => runFresh('--ours-warm'));
   const warmRate = line('ours, warm', warm, bytes);
   for (const [name, command, toolArgs] of [
     ['evtxexport', 'evtxexport', ['-f', 'xml']],
@@ -219,24 +233,27 @@ async function compare(label, files, bytes) {
       console.log(`  ${name.padEnd(14)} not installed`);
       continue;
     }
-    let total = { records: 0, seconds: 0, cpuSeconds: 0, peakMb: 0, timedOut: false, failures: 0 };
-    for (const file of files) {
-      const r = await runTool(command, [...toolArgs, file]);
-      total = {
-        records: total.records + r.records,
-        seconds: total.seconds + r.seconds,
-        cpuSeconds: total.cpuSeconds + r.cpuSeconds,
-        peakMb: Math.max(total.peakMb, r.peakMb),
-        timedOut: total.timedOut || r.timedOut,
-        failures: total.failures + (r.failed ? 1 : 0),
-      };
-      if (r.timedOut) break;
-    }
+    const total = await best(async () => {
+      let sum = { records: 0, seconds: 0, cpuSeconds: 0, peakMb: 0, timedOut: false, failures: 0 };
+      for (const file of files) {
+        const r = await runTool(command, [...toolArgs, file]);
+        sum = {
+          records: sum.records + r.records,
+          seconds: sum.seconds + r.seconds,
+          cpuSeconds: sum.cpuSeconds + r.cpuSeconds,
+          peakMb: Math.max(sum.peakMb, r.peakMb),
+          timedOut: sum.timedOut || r.timedOut,
+          failures: sum.failures + (r.failed ? 1 : 0),
+        };
+        if (r.timedOut) break;
+      }
+      return sum;
+    });
     const partial = total.timedOut || total.failures > 0;
     const rate = line(name, total, partial ? Math.min(bytes, (bytes * total.records) / Math.max(result.records, 1)) : bytes);
     console.log(`  ${''.padEnd(14)} ours is ${fmt(oursRate / rate, 1)}x ${name} (${fmt(noXmlRate / rate, 1)}x without XML text, ${fmt(warmRate / rate, 1)}x warm)`);
   }
-  const ts = runFresh('--ts-evtx', toolTimeoutSeconds * 1000);
+  const ts = await best(() => runFresh('--ts-evtx', toolTimeoutSeconds * 1000));
   if (!ts) {
     console.log(`  ${'@ts-evtx/core'.padEnd(14)} not installed, failed or stopped after ${toolTimeoutSeconds}s`);
     return;
