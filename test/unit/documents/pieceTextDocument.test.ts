@@ -83,3 +83,14 @@ test('typing in one place keeps the document in at most three pieces, read by sl
   assert.equal(document.getText().length, big.length + 50);
   assert.ok((document as unknown as { pieces: string[] }).pieces.length <= 3);
 });
+
+test('ranges past the end or before the start are clamped to the text, and lines stay right', () => {
+  const document = PieceTextDocument.create('file:///a.txt', 'eventlog-text', 1, 'one\ntwo\nthree');
+  document.update([{ range: { start: { line: 999, character: 0 }, end: { line: 999, character: 5 } }, text: '\nfour' }], 2);
+  document.update([{ range: { start: { line: -3, character: 0 }, end: { line: 0, character: 0 } }, text: 'zero\n' }], 3);
+  document.update([{ range: { start: { line: 2, character: 1 }, end: { line: 40, character: 0 } }, text: 'w\r\nfive' }], 4);
+  const text = 'zero\none\ntw\r\nfive';
+  assert.equal(document.getText(), text);
+  const stock = TextDocument.create('file:///a.txt', 'eventlog-text', 1, text);
+  assertSame(document, stock, 'after clamped edits');
+});
