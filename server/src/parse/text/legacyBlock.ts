@@ -2,7 +2,7 @@ import type { SourceValue } from '../model';
 import { isFenceLine, LabelTable, readLabelLine } from './labelLine';
 import { blockValue, readLabeledBlock, type BlockRules } from './labeledBlock';
 import { addProblem, buildEvent, withoutUndefined, type TextParseContext } from './textParseContext';
-import { isBlankLine, lineContentEnd, multiLineValue, nextLineStart, skipBlanks, startsWithIgnoreCase, trimEndBlanks } from './textCursor';
+import { isBlankLine, lineContentEnd, multiLineValue, nextLineStart, nextNonBlankLine, skipBlanks, startsWithIgnoreCase, trimEndBlanks } from './textCursor';
 import { LEGACY_LABELS } from './vocabulary';
 
 type LegacyKey = keyof typeof LEGACY_LABELS;
@@ -38,14 +38,14 @@ export function tryParseLegacyBlock(ctx: TextParseContext, lineStart: number, co
   if (block.knownLabels < MIN_LABELS) return -1;
   let next = block.next;
   let message = block.message;
-  const trailer = lineAfterBlanks(text, next, end);
+  const trailer = nextNonBlankLine(text, next, end);
   if (message && trailer >= 0 && startsWithIgnoreCase(text, skipBlanks(text, trailer, end), HELP_TRAILER)) {
     const trailerEnd = trimEndBlanks(text, trailer, lineContentEnd(text, trailer, end));
     message = multiLineValue(text, message.start, trailerEnd);
     block.end = trailerEnd;
     next = nextLineStart(text, lineContentEnd(text, trailer, end), end);
   }
-  const data = lineAfterBlanks(text, next, end);
+  const data = nextNonBlankLine(text, next, end);
   if (data >= 0) {
     const dataLine = readLabelLine(text, data, lineContentEnd(text, data, end));
     if (dataLine && LABELS.keyOf(text, dataLine) === 'data') next = consumeParagraph(text, data, end, block);
@@ -74,17 +74,6 @@ export function tryParseLegacyBlock(ctx: TextParseContext, lineStart: number, co
 function joinDateAndTime(date: SourceValue | undefined, time: SourceValue | undefined): SourceValue | undefined {
   if (!date || !time || time.start < date.end) return date ?? time;
   return { start: date.start, end: time.end, value: `${date.value} ${time.value}` };
-}
-
-/** Start of the first non-blank line at or after `pos`, or -1. */
-function lineAfterBlanks(text: string, pos: number, end: number): number {
-  let p = pos;
-  while (p < end) {
-    const e = lineContentEnd(text, p, end);
-    if (!isBlankLine(text, p, e)) return p;
-    p = nextLineStart(text, e, end);
-  }
-  return -1;
 }
 
 /** Takes the lines from `start` up to a blank line into the block; returns the next line's start. */

@@ -1,7 +1,7 @@
 import type { SourceValue } from '../model';
 import { isEventProperty, isIdProperty, isRightAligned, PropertyFields } from './powershellProperties';
 import { addProblem, buildEvent, displayedId, type TextParseContext } from './textParseContext';
-import { isBlankLine, lineContentEnd, nextLineStart, skipBlanks, trimEndBlanks, trimmedValue } from './textCursor';
+import { isBlankLine, lineContentEnd, nextLineStart, nextNonBlankLine, skipBlanks, trimEndBlanks, trimmedValue } from './textCursor';
 
 const MIN_COLUMNS = 3;
 const MAX_HEADER_LENGTH = 400;
@@ -59,16 +59,6 @@ function readGroupHeader(text: string, lineStart: number, contentEnd: number): G
   const name = text.slice(p, q);
   const value = trimmedValue(text, q + 1, contentEnd);
   return isEventProperty(name) && value ? { name, value } : undefined;
-}
-
-function nextNonBlankLine(text: string, pos: number, end: number): number {
-  let p = pos;
-  while (p < end) {
-    const e = lineContentEnd(text, p, end);
-    if (!isBlankLine(text, p, e)) return p;
-    p = nextLineStart(text, e, end);
-  }
-  return -1;
 }
 
 /** The columns when the header names event properties and the next line underlines each with dashes. */

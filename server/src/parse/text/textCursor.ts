@@ -48,6 +48,17 @@ export function isBlankLine(text: string, start: number, end: number): boolean {
   return skipBlanks(text, start, end) === end;
 }
 
+/** Start of the first non-blank line at or after `pos` (a line start), or -1 when only blank lines remain before `end`. */
+export function nextNonBlankLine(text: string, pos: number, end: number): number {
+  let p = pos;
+  while (p < end) {
+    const e = lineContentEnd(text, p, end);
+    if (!isBlankLine(text, p, e)) return p;
+    p = nextLineStart(text, e, end);
+  }
+  return -1;
+}
+
 /**
  * The trimmed text of `[start, end)` as a SourceValue, or undefined when it is empty. A `pool` (over the
  * same text) shares the string with equal earlier values: pass one for values that repeat across events.
