@@ -1,3 +1,5 @@
+import { lastAtOrBefore } from './sortedOffsets';
+
 /**
  * The offset where each line of a text starts, as LSP counts lines (`\n`, `\r\n` and a lone `\r` end one). Kept in
  * a growable Int32Array: a 50 MB export has over a million lines, and a typed array is built several times faster
@@ -30,14 +32,7 @@ export class LineStarts {
 
   /** The line holding `offset`: the last line starting at or before it. */
   lineOf(offset: number): number {
-    let low = 0;
-    let high = this.count - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.starts, this.count, offset);
   }
 
   /**

@@ -7,6 +7,7 @@
  */
 import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } from 'vscode-languageserver-textdocument';
 import { LineStarts } from './lineStarts';
+import { lastAtOrBefore } from './sortedOffsets';
 
 /** Pieces shorter than this are merged with the text typed next to them, so typing in one place stays one piece. */
 const SMALL_PIECE = 1024;
@@ -81,8 +82,9 @@ export class PieceTextDocument implements TextDocument {
 
   positionAt(offset: number): Position {
     const at = Math.max(Math.min(offset, this.length), 0);
-    const line = this.lines().lineOf(at);
-    const lineStart = this.lines().at(line);
+    const lines = this.lines();
+    const line = lines.lineOf(at);
+    const lineStart = lines.at(line);
     return { line, character: this.beforeEol(at, lineStart) - lineStart };
   }
 
@@ -199,14 +201,7 @@ export class PieceTextDocument implements TextDocument {
 
   /** The index of the piece holding `offset` (the last piece for the end of the text). */
   private pieceAt(offset: number): number {
-    let low = 0;
-    let high = this.starts.length - 1;
-    while (low < high) {
-      const mid = (low + high + 1) >> 1;
-      if ((this.starts[mid] ?? 0) <= offset) low = mid;
-      else high = mid - 1;
-    }
-    return low;
+    return lastAtOrBefore(this.starts, this.starts.length, offset);
   }
 
   private crlfAt(offset: number): boolean {
