@@ -15,7 +15,6 @@ import { parseXmlEvents } from './xml/parseXmlEvents';
  * and joining them copies megabytes (see `PieceTextDocument`). A plain string is wrapped by `editedText`.
  */
 export interface EditedText {
-  readonly textLength: number;
   slice(start: number, end: number): string;
   /** The whole text, for a full parse. */
   getText(): string;
@@ -23,7 +22,7 @@ export interface EditedText {
 
 /** `text` as an `EditedText`. */
 export function editedText(text: string): EditedText {
-  return { textLength: text.length, slice: (start, end) => text.slice(start, end), getText: () => text };
+  return { slice: (start, end) => text.slice(start, end), getText: () => text };
 }
 
 /** How much of the document's start is enough to tell it is still an XML export (see `stillXml`). */
@@ -195,9 +194,7 @@ function shiftEvent(event: LogEvent, delta: number): void {
 }
 
 function shiftValue(value: SourceValue | undefined, delta: number): void {
-  if (value === undefined) return;
-  value.start += delta;
-  value.end += delta;
+  if (value !== undefined) shiftSpan(value, delta);
 }
 
 function shiftSpan(span: TextSpan, delta: number): void {
