@@ -1,5 +1,5 @@
 import type { SourceValue } from '../model';
-import type { StringPool } from './stringPool';
+import type { SliceCache } from '../sliceCache';
 import { ForwardSearch, lineContentEnd, nextLineStart, trimmedValue } from './textCursor';
 
 const QUOTE = 34;
@@ -36,7 +36,7 @@ export interface RowReaderOptions {
   quotes: ForwardSearch;
   delimiters: ForwardSearch;
   /** Shares the strings of the cells in `pooledColumns` (bit i for column i): the columns whose values repeat. */
-  pool?: StringPool;
+  pool?: SliceCache;
   pooledColumns: number;
 }
 
@@ -135,7 +135,7 @@ function findClosingQuote(text: string, from: number, options: RowReaderOptions)
   }
 }
 
-function quotedValue(text: string, start: number, end: number, pool?: StringPool): SourceValue | undefined {
+function quotedValue(text: string, start: number, end: number, pool?: SliceCache): SourceValue | undefined {
   let s = start;
   let e = end;
   while (s < e && isSpaceOrBreak(text.charCodeAt(s))) s++;

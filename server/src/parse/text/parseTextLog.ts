@@ -8,7 +8,7 @@ import { isLegacyStart, tryParseLegacyBlock } from './legacyBlock';
 import { scanLogLines } from './logLines';
 import { tryParsePowerShellCsv } from './powershellCsv';
 import { tryParsePowerShellTable } from './powershellTable';
-import { StringPool } from './stringPool';
+import { SliceCache } from '../sliceCache';
 import type { TextParseContext } from './textParseContext';
 import { lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
 import { isWevtutilStart, tryParseWevtutilBlock } from './wevtutilBlock';
@@ -50,7 +50,7 @@ export function parseTextLog(fullText: string, start: number, end: number): Text
     end: limit,
     events: [],
     problems: [],
-    pool: new StringPool(text),
+    pool: new SliceCache(text),
     isShapeStart: (lineStart, contentEnd) => isShapeStart(text, lineStart, contentEnd),
   };
   let pos = Math.max(0, start);

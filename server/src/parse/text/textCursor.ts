@@ -1,5 +1,5 @@
 import type { SourceValue } from '../model';
-import type { StringPool } from './stringPool';
+import type { SliceCache } from '../sliceCache';
 
 /** Small, allocation-free helpers for scanning lines of one string with offsets. */
 
@@ -63,7 +63,7 @@ export function nextNonBlankLine(text: string, pos: number, end: number): number
  * The trimmed text of `[start, end)` as a SourceValue, or undefined when it is empty. A `pool` (over the
  * same text) shares the string with equal earlier values: pass one for values that repeat across events.
  */
-export function trimmedValue(text: string, start: number, end: number, pool?: StringPool): SourceValue | undefined {
+export function trimmedValue(text: string, start: number, end: number, pool?: SliceCache): SourceValue | undefined {
   const s = skipBlanks(text, start, end);
   const e = trimEndBlanks(text, s, end);
   if (s === e) return undefined;

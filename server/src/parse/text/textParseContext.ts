@@ -1,6 +1,6 @@
 import type { LogEvent, ParseProblem, SourceValue, TextSpan } from '../model';
 import { levelNumberOf } from './levels';
-import type { StringPool } from './stringPool';
+import type { SliceCache } from '../sliceCache';
 
 /** The state the shape parsers share while reading one region of a document. */
 export interface TextParseContext {
@@ -10,7 +10,7 @@ export interface TextParseContext {
   readonly events: LogEvent[];
   readonly problems: ParseProblem[];
   /** Shares the strings of values that repeat from event to event (levels, providers, computer names). */
-  readonly pool: StringPool;
+  readonly pool: SliceCache;
   /** True when the line `[lineStart, contentEnd)` opens a text shape; multi-line messages stop there. */
   isShapeStart(lineStart: number, contentEnd: number): boolean;
 }

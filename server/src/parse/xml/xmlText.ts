@@ -1,5 +1,5 @@
 import type { DataValue, ParseProblem, SourceValue } from '../model';
-import { SliceCache } from './sliceCache';
+import { SliceCache } from '../sliceCache';
 import { AMP, ForwardFinder, HASH, LT, SEMICOLON, indexWithin, isNameChar, isXmlSpace } from './xmlChars';
 
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);

@@ -5,8 +5,8 @@ const MAX_CACHED_LENGTH = 64;
 
 /**
  * Hands out slices of one text, reusing the string of an earlier equal slice while it is still in the cache.
- * A large export repeats the same few hundred short values (`4`, `System`, provider names, `Data` names) in
- * every event: sharing them keeps a million kept values from each holding its own copy, so there is less
+ * A large export repeats the same few hundred short values in every event (XML: `4`, `System`, provider and
+ * `Data` names; text exports: level words, sources, `N/A`, block labels): sharing them keeps a million kept values from each holding its own copy, so there is less
  * for the garbage collector to move. The slot comes from a few characters, not all: cheap to find, and a
  * collision only costs a fresh slice. A candidate is compared with the place in the text it was sliced
  * from, which a scan that just passed it still has in the processor's cache, rather than with the string.
