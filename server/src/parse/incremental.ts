@@ -8,6 +8,7 @@
 import type { DataValue, LogEvent, ParsedLog, ParseProblem, SourceValue, TextSpan } from './model';
 import { parseLog } from './parseLog';
 import { sniffXmlEvents } from './sniff';
+import { StoredEvent } from './storedEvent';
 import { parseXmlEvents } from './xml/parseXmlEvents';
 
 /**
@@ -160,10 +161,15 @@ function replaceEvent(previous: ParsedLog, newText: EditedText, change: TextChan
 }
 
 /**
- * Moves every span of `event` by `delta`. Written out field by field: an edit near the top of a large export
- * moves tens of thousands of events, and named property reads are several times faster than looping over keys.
+ * Moves every span of `event` by `delta`: a stored event (XML) in one step, any other field by field. Written
+ * out: an edit near the top of a large export moves tens of thousands of events, and named property reads are
+ * several times faster than looping over keys.
  */
 function shiftEvent(event: LogEvent, delta: number): void {
+  if (event instanceof StoredEvent) {
+    event.moveBy(delta);
+    return;
+  }
   shiftSpan(event.span, delta);
   if (event.anchor !== event.span) shiftSpan(event.anchor, delta);
   shiftValue(event.provider, delta);

@@ -1,4 +1,7 @@
-import { displayedEventId, type DataValue, type LogEvent, type ParseProblem, type SourceValue } from '../model';
+import { displayedEventId, type ParseProblem } from '../model';
+import { SliceCache } from '../sliceCache';
+import { Field, StoredEvent } from '../storedEvent';
+import { ValueStore } from '../valueStore';
 import { Role } from './eventRoles';
 import type { StartTagReader } from './startTag';
 import { parseSystemTime } from './systemTime';
@@ -26,21 +29,42 @@ export interface Frame {
 }
 
 /**
- * Fills `LogEvent` fields from the attributes and text of the elements the scanner finds. The first
+ * Fills an event's fields from the attributes and text of the elements the scanner finds. The first
  * occurrence of a field wins; a later duplicate is ignored.
  */
 export class EventFields {
   private readonly values: XmlValueReader;
+  /** Every event's fields and data values, in the order the scanner finds them. */
+  readonly fieldStore: ValueStore;
+  readonly dataStore: ValueStore;
 
+  /** `length`: how much text will be scanned, to size the stores. */
   constructor(
     private readonly text: string,
     private readonly problems: ParseProblem[],
+    length: number,
   ) {
-    this.values = new XmlValueReader(text, problems);
+    const slices = new SliceCache(text);
+    this.values = new XmlValueReader(text, problems, slices);
+    // Real events take 600 to 4,000 characters for their 23 field slots and a few data values.
+    this.fieldStore = new ValueStore(text, slices, (length / 500) * Field.Count);
+    this.dataStore = new ValueStore(text, slices, length / 50);
+  }
+
+  /** A new event with no values yet, spanning `[start, end)` so far. */
+  open(start: number, end: number): StoredEvent {
+    const base = this.fieldStore.reserve(Field.Count);
+    return new StoredEvent('xml', { start, end }, { start, end }, this.fieldStore, base, this.dataStore, this.dataStore.length);
+  }
+
+  /** Forgets an event that is not kept, so its values take no room. */
+  discard(ev: StoredEvent): void {
+    this.fieldStore.truncate(ev.base);
+    this.dataStore.truncate(ev.dataStart);
   }
 
   /** Reads what the model keeps from the attributes of a start tag just read into `attrs`. */
-  applyAttributes(ev: LogEvent, frame: Frame, attrs: StartTagReader): void {
+  applyAttributes(ev: StoredEvent, frame: Frame, attrs: StartTagReader): void {
     if (attrs.count === 0) return;
     switch (frame.role) {
       case Role.Event: {
@@ -50,7 +74,7 @@ export class EventFields {
         const end = attrs.valueEnd[i] ?? 0;
         // Every event carries it: compare in place rather than build the string each time.
         if (end - start === WINDOWS_EVENT_NAMESPACE.length && this.text.startsWith(WINDOWS_EVENT_NAMESPACE, start)) return;
-        const ns = this.attribute(attrs, i);
+        const ns = this.values.read(start, end, true);
         if (ns.value !== WINDOWS_EVENT_NAMESPACE) {
           this.problems.push({
             span: { start: ns.start, end: ns.end },
@@ -60,27 +84,26 @@ export class EventFields {
         return;
       }
       case Role.Provider:
-        ev.provider ??= this.named(attrs, 'Name');
-        ev.providerGuid ??= this.named(attrs, 'Guid');
-        ev.eventSourceName ??= this.named(attrs, 'EventSourceName');
+        this.attribute(ev, Field.Provider, attrs, 'Name');
+        this.attribute(ev, Field.ProviderGuid, attrs, 'Guid');
+        this.attribute(ev, Field.EventSourceName, attrs, 'EventSourceName');
         return;
       case Role.EventId:
-        ev.qualifiers ??= this.named(attrs, 'Qualifiers');
+        this.attribute(ev, Field.Qualifiers, attrs, 'Qualifiers');
         return;
       case Role.TimeCreated: {
-        if (ev.timeCreated !== undefined) return;
-        ev.timeCreated = this.named(attrs, 'SystemTime');
+        if (!this.attribute(ev, Field.TimeCreated, attrs, 'SystemTime')) return;
         // Numeric fields are set only when known, so an unknown stays an absent key, not `undefined`.
-        const time = ev.timeCreated === undefined ? undefined : parseSystemTime(ev.timeCreated.value);
+        const time = parseSystemTime(this.valueOf(ev, Field.TimeCreated));
         if (time !== undefined) ev.time = time;
         return;
       }
       case Role.Execution:
-        ev.processId ??= this.named(attrs, 'ProcessID');
-        ev.threadId ??= this.named(attrs, 'ThreadID');
+        this.attribute(ev, Field.ProcessId, attrs, 'ProcessID');
+        this.attribute(ev, Field.ThreadId, attrs, 'ThreadID');
         return;
       case Role.Security:
-        ev.userId ??= this.named(attrs, 'UserID');
+        this.attribute(ev, Field.UserId, attrs, 'UserID');
         return;
       case Role.Data: {
         const i = attrs.find('Name');
@@ -93,90 +116,96 @@ export class EventFields {
   }
 
   /** Reads the text of an element closed with its content ending at `contentEnd`, the element at `elementEnd`. */
-  applyContent(ev: LogEvent, frame: Frame, contentEnd: number, elementEnd: number): void {
+  applyContent(ev: StoredEvent, frame: Frame, contentEnd: number, elementEnd: number): void {
     switch (frame.role) {
       case Role.EventId: {
-        if (ev.eventId !== undefined) return;
-        ev.eventId = this.content(frame, contentEnd);
-        const id = displayedEventId(ev.eventId.value);
+        if (!this.content(ev, Field.EventId, frame, contentEnd)) return;
+        const id = displayedEventId(this.valueOf(ev, Field.EventId));
         if (id !== undefined) ev.id = id;
         ev.anchor.start = frame.tagStart;
         ev.anchor.end = elementEnd;
         return;
       }
       case Role.Version:
-        ev.version ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Version, frame, contentEnd);
         return;
       case Role.Level: {
-        if (ev.level !== undefined) return;
-        ev.level = this.content(frame, contentEnd);
-        const level = levelNumber(ev.level.value);
+        if (!this.content(ev, Field.Level, frame, contentEnd)) return;
+        const level = levelNumber(this.valueOf(ev, Field.Level));
         if (level !== undefined) ev.levelNumber = level;
         return;
       }
       case Role.Task:
-        ev.task ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Task, frame, contentEnd);
         return;
       case Role.Opcode:
-        ev.opcode ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Opcode, frame, contentEnd);
         return;
       case Role.Keywords:
-        ev.keywords ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Keywords, frame, contentEnd);
         return;
       case Role.RecordId:
-        ev.recordId ??= this.content(frame, contentEnd);
+        this.content(ev, Field.RecordId, frame, contentEnd);
         return;
       case Role.Channel:
-        ev.channel ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Channel, frame, contentEnd);
         return;
       case Role.Computer:
-        ev.computer ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Computer, frame, contentEnd);
         return;
       case Role.Data:
-        ev.data.push(this.content(frame, contentEnd, frame.dataName));
+        this.dataContent(ev, frame, contentEnd, frame.dataName);
         return;
       case Role.Binary:
-        ev.binary ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Binary, frame, contentEnd);
         return;
       case Role.UserNode:
         if (frame.hasChild) return;
-        ev.data.push(this.content(frame, contentEnd, this.text.slice(frame.localStart, frame.nameEnd)));
+        this.dataContent(ev, frame, contentEnd, this.text.slice(frame.localStart, frame.nameEnd));
         return;
       case Role.RenderedMessage:
-        ev.message ??= this.content(frame, contentEnd);
+        this.content(ev, Field.Message, frame, contentEnd);
         return;
       case Role.RenderedLevel:
-        ev.renderedLevel ??= this.content(frame, contentEnd);
+        this.content(ev, Field.RenderedLevel, frame, contentEnd);
         return;
       case Role.RenderedTask:
-        ev.renderedTask ??= this.content(frame, contentEnd);
+        this.content(ev, Field.RenderedTask, frame, contentEnd);
         return;
       case Role.RenderedChannel:
-        ev.renderedChannel ??= this.content(frame, contentEnd);
+        this.content(ev, Field.RenderedChannel, frame, contentEnd);
         return;
       case Role.RenderedProvider:
-        ev.renderedProvider ??= this.content(frame, contentEnd);
+        this.content(ev, Field.RenderedProvider, frame, contentEnd);
         return;
       default:
         return;
     }
   }
 
-  /** The element's text; a `DataValue` named `name` when a name is given. */
-  private content(frame: Frame, contentEnd: number, name?: string): DataValue {
-    const start = frame.contentStart;
-    return name === undefined
-      ? this.values.read(start, contentEnd, frame.plain)
-      : this.values.readNamed(start, contentEnd, frame.plain, name);
+  /** Keeps the element's text as `field` unless the event has it already; whether it was kept. */
+  private content(ev: StoredEvent, field: Field, frame: Frame, contentEnd: number): boolean {
+    if (ev.has(field)) return false;
+    this.values.storeIn(this.fieldStore, ev.base + field, frame.contentStart, contentEnd, frame.plain);
+    return true;
   }
 
-  private named(attrs: StartTagReader, name: string): SourceValue | undefined {
+  private dataContent(ev: StoredEvent, frame: Frame, contentEnd: number, name: string | undefined): void {
+    this.values.appendTo(this.dataStore, frame.contentStart, contentEnd, frame.plain, name);
+    ev.dataEnd = this.dataStore.length;
+  }
+
+  /** Keeps attribute `name` as `field` unless absent or the event has it already; whether it was kept. */
+  private attribute(ev: StoredEvent, field: Field, attrs: StartTagReader, name: string): boolean {
+    if (ev.has(field)) return false;
     const i = attrs.find(name);
-    return i === -1 ? undefined : this.attribute(attrs, i);
+    if (i === -1) return false;
+    this.values.storeIn(this.fieldStore, ev.base + field, attrs.valueStart[i] ?? 0, attrs.valueEnd[i] ?? 0, true);
+    return true;
   }
 
-  private attribute(attrs: StartTagReader, i: number): SourceValue {
-    return this.values.read(attrs.valueStart[i] ?? 0, attrs.valueEnd[i] ?? 0, true);
+  private valueOf(ev: StoredEvent, field: Field): string {
+    return this.fieldStore.value(ev.base + field);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { LogEvent } from '../model';
+import { plainEvent } from '../storedEvent';
 import { isXmlSpace } from './xmlChars';
 
 /**
@@ -32,7 +33,7 @@ export function mergeDetailsIntoXml(text: string, textEvents: readonly LogEvent[
 }
 
 function joinDetails(details: LogEvent, xml: LogEvent): LogEvent {
-  const event: LogEvent = { ...xml, span: { start: details.span.start, end: xml.span.end } };
+  const event: LogEvent = { ...plainEvent(xml), span: { start: details.span.start, end: xml.span.end } };
   if (event.message === undefined && details.message !== undefined) event.message = details.message;
   return event;
 }

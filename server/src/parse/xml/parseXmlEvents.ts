@@ -1,4 +1,5 @@
 import type { LogEvent, ParseProblem } from '../model';
+import { Field, type StoredEvent } from '../storedEvent';
 import { EventFields, WINDOWS_EVENT_NAMESPACE, type Frame } from './eventFields';
 import { Role, childRole, isLeafRole, isUserDataRole, sectionRole } from './eventRoles';
 import { StartTagReader, TagStatus } from './startTag';
@@ -44,7 +45,7 @@ class XmlEventScanner {
   private readonly tag: StartTagReader;
   private readonly frames: Frame[] = [];
   private depth = 0;
-  private event: LogEvent | undefined;
+  private event: StoredEvent | undefined;
   private inRoot = false;
   /** Inside `<Events>`: where the text not yet accounted for by an event, comment or PI starts. */
   private gapStart = 0;
@@ -61,7 +62,7 @@ class XmlEventScanner {
     private readonly start: number,
     private readonly end: number,
   ) {
-    this.fields = new EventFields(text, this.problems);
+    this.fields = new EventFields(text, this.problems, end - start);
     this.tag = new StartTagReader(text, end, this.problems);
     this.commentEnd = new ForwardFinder(text, '-->');
     this.cdataEnd = new ForwardFinder(text, ']]>');
@@ -136,12 +137,7 @@ class XmlEventScanner {
       this.gapStart = tag.end;
       return tag.end;
     }
-    this.event = {
-      format: 'xml',
-      span: { start: lt, end: tag.end },
-      anchor: { start: lt, end: tag.end },
-      data: [],
-    };
+    this.event = this.fields.open(lt, tag.end);
     const frame = this.push(Role.Event, lt, lt + 1, nameEnd, localStart);
     this.fields.applyAttributes(this.event, frame, tag);
     if (tag.selfClosingAt !== -1) this.closeEvent(tag.end);
@@ -293,7 +289,7 @@ class XmlEventScanner {
     return frame;
   }
 
-  private currentEvent(): LogEvent {
+  private currentEvent(): StoredEvent {
     if (this.event === undefined) throw new Error('XML scanner: no open event');
     return this.event;
   }
@@ -321,7 +317,8 @@ class XmlEventScanner {
     this.gapStart = spanEnd;
     if (ev === undefined) return;
     ev.span.end = spanEnd;
-    if (ev.eventId !== undefined || ev.provider !== undefined) this.events.push(ev);
+    if (ev.has(Field.EventId) || ev.has(Field.Provider)) this.events.push(ev);
+    else this.fields.discard(ev);
   }
 
   /** The input ends (or a start tag is cut off at `pos`) inside an event. */

@@ -1,5 +1,6 @@
-import type { DataValue, ParseProblem, SourceValue } from '../model';
-import { SliceCache } from '../sliceCache';
+import type { ParseProblem, SourceValue } from '../model';
+import type { SliceCache } from '../sliceCache';
+import type { ValueStore } from '../valueStore';
 import { AMP, ForwardFinder, HASH, LT, SEMICOLON, indexWithin, isNameChar, isXmlSpace } from './xmlChars';
 
 const PREDEFINED: ReadonlyMap<string, string> = new Map([['amp', '&'], ['lt', '<'], ['gt', '>'], ['quot', '"'], ['apos', "'"]]);
@@ -9,41 +10,48 @@ const MAX_ENTITY = 12;
 /**
  * Reads values from one text: the value of the raw XML text `[start, end)` is whitespace-trimmed at both ends
  * (the span covers the trimmed raw text; an empty value gets the empty span at `start`), entities decoded,
- * CDATA sections unwrapped and comments dropped. Bad entity references are reported to `problems`.
+ * CDATA sections unwrapped and comments dropped. Bad entity references are reported to `problems`. Values go
+ * into a `ValueStore` as spans; only a value that differs from the text of its span is built as a string.
  */
 export class XmlValueReader {
   private readonly amp: ForwardFinder;
-  private readonly slices: SliceCache;
-  /** The trimmed span of the value `decode` returned last. */
+  /** The trimmed span of the value read last. */
   private valueStart = 0;
   private valueEnd = 0;
 
   constructor(
     private readonly text: string,
     private readonly problems: ParseProblem[],
+    private readonly slices: SliceCache,
   ) {
     this.amp = new ForwardFinder(text, '&');
-    this.slices = new SliceCache(text);
   }
 
-  /** The value of `[start, end)`; `noMarkup` says the caller saw no comment, CDATA section or PI in it. */
+  /** Puts the value of `[start, end)` in `slot` of `store`; `noMarkup` says the caller saw no comment, CDATA section or PI in it. */
+  storeIn(store: ValueStore, slot: number, start: number, end: number, noMarkup: boolean): void {
+    const decoded = this.decode(start, end, noMarkup);
+    store.set(slot, this.valueStart, this.valueEnd, decoded);
+  }
+
+  /** The same, as a new slot of `store` named `name`. */
+  appendTo(store: ValueStore, start: number, end: number, noMarkup: boolean, name: string | undefined): void {
+    const decoded = this.decode(start, end, noMarkup);
+    store.append(this.valueStart, this.valueEnd, decoded, name);
+  }
+
+  /** The value of `[start, end)` with its span. */
   read(start: number, end: number, noMarkup: boolean): SourceValue {
-    const value = this.decode(start, end, noMarkup);
+    const value = this.readString(start, end, noMarkup);
     return { value, start: this.valueStart, end: this.valueEnd };
-  }
-
-  /** The same, as a `DataValue` named `name` (built whole: adding `name` afterwards would reshape the object). */
-  readNamed(start: number, end: number, noMarkup: boolean, name: string): DataValue {
-    const value = this.decode(start, end, noMarkup);
-    return { name, value, start: this.valueStart, end: this.valueEnd };
   }
 
   /** Just the decoded value of `[start, end)`, for a caller that keeps no span. */
   readString(start: number, end: number, noMarkup: boolean): string {
-    return this.decode(start, end, noMarkup);
+    return this.decode(start, end, noMarkup) ?? this.slices.slice(this.valueStart, this.valueEnd);
   }
 
-  private decode(start: number, end: number, noMarkup: boolean): string {
+  /** Finds the trimmed span of `[start, end)`; returns the value when it is not just the text of that span. */
+  private decode(start: number, end: number, noMarkup: boolean): string | undefined {
     const { text } = this;
     let s = start;
     let e = end;
@@ -53,7 +61,7 @@ export class XmlValueReader {
     if (s === e) s = e = start;
     this.valueStart = s;
     this.valueEnd = e;
-    if (noMarkup && this.amp.next(s, e) === -1) return this.slices.slice(s, e);
+    if (noMarkup && this.amp.next(s, e) === -1) return undefined;
     return trimXmlSpace(decodeXmlText(text, s, e, this.problems));
   }
 }
