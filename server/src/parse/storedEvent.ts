@@ -31,10 +31,40 @@ export const enum Field {
 }
 
 /**
- * A `LogEvent` whose values stay in `ValueStore`s until read: each read builds a fresh `SourceValue` (or data
- * list), so reading is for looking, never for keeping identity. Its spans are its own objects as in any event.
- * `shift` moves every value span of the event at once (an edit before it), so moving costs the same whatever
- * the event holds. `id`, `levelNumber` and `time` are plain properties, present only when known.
+ * Which fields a shape of event can have, and in which of its slots each goes: a table row has 6 of the 23,
+ * and slots for the other 17 would be memory written for nothing, row after row.
+ */
+export class FieldLayout {
+  /** Slots per event. */
+  readonly size: number;
+  private readonly slots = new Int8Array(Field.Count).fill(-1);
+
+  constructor(fields: readonly Field[]) {
+    fields.forEach((field, i) => (this.slots[field] = i));
+    this.size = fields.length;
+  }
+
+  /** The slot of `field` within an event's block, or -1 when the shape never has it. */
+  slotOf(field: Field): number {
+    return this.slots[field] ?? -1;
+  }
+}
+
+/** Every field, for XML (and any shape that may have them all). */
+export const ALL_FIELDS = new FieldLayout(Array.from({ length: Field.Count }, (_, i) => i));
+
+/** The stores an event's values live in. */
+export interface EventValueStores {
+  readonly fields: ValueStore;
+  readonly data: ValueStore;
+}
+
+/**
+ * A `LogEvent` whose values stay in `ValueStore`s until read: each read builds a fresh `SourceValue`, span or
+ * data list, so reading is for looking, never for keeping identity or writing through. The event is one
+ * object: a large export holds hundreds of thousands, and every object kept is copied by the garbage collector
+ * as it ages. `shift` moves every span of the event at once (an edit before it), so moving costs the same
+ * whatever the event holds. `id`, `levelNumber` and `time` are plain properties, present only when known.
  */
 export class StoredEvent implements LogEvent {
   declare id?: number;
@@ -42,43 +72,62 @@ export class StoredEvent implements LogEvent {
   declare time?: number;
   /** Added to every stored offset to give document offsets. */
   shift = 0;
-  /** The end of this event's slots in `dataStore` (they start at `dataStart`). */
+  /** The end of this event's slots in `stores.data` (they start at `dataStart`). */
   dataEnd: number;
+  /** The event's extent and its anchor, before `shift`. */
+  spanStart: number;
+  spanEnd: number;
+  anchorStart: number;
+  anchorEnd: number;
 
   constructor(
     readonly format: EventFormat,
-    readonly span: TextSpan,
-    readonly anchor: TextSpan,
-    readonly fields: ValueStore,
-    /** The first of this event's `Field.Count` slots in `fields`. */
+    span: TextSpan,
+    anchor: TextSpan,
+    readonly stores: EventValueStores,
+    readonly layout: FieldLayout,
+    /** The first of this event's `layout.size` slots in `stores.fields`. */
     readonly base: number,
-    readonly dataStore: ValueStore,
     readonly dataStart: number,
   ) {
     this.dataEnd = dataStart;
+    this.spanStart = span.start;
+    this.spanEnd = span.end;
+    this.anchorStart = anchor.start;
+    this.anchorEnd = anchor.end;
+  }
+
+  get span(): TextSpan {
+    return { start: this.spanStart + this.shift, end: this.spanEnd + this.shift };
+  }
+
+  get anchor(): TextSpan {
+    return { start: this.anchorStart + this.shift, end: this.anchorEnd + this.shift };
   }
 
   /** Moves the event and all its values by `delta`. */
   moveBy(delta: number): void {
-    this.span.start += delta;
-    this.span.end += delta;
-    if (this.anchor !== this.span) {
-      this.anchor.start += delta;
-      this.anchor.end += delta;
-    }
     this.shift += delta;
   }
 
+  /** The slot of `field` in `stores.fields`, or -1 when this event's shape never has it. */
+  slotOf(field: Field): number {
+    const local = this.layout.slotOf(field);
+    return local < 0 ? -1 : this.base + local;
+  }
+
   has(field: Field): boolean {
-    return this.fields.has(this.base + field);
+    const slot = this.slotOf(field);
+    return slot >= 0 && this.stores.fields.has(slot);
   }
 
   private read(field: Field): SourceValue | undefined {
-    return this.fields.sourceValue(this.base + field, this.shift);
+    const slot = this.slotOf(field);
+    return slot < 0 ? undefined : this.stores.fields.sourceValue(slot, this.shift);
   }
 
   get data(): DataValue[] {
-    return this.dataStore.dataList(this.dataStart, this.dataEnd, this.shift);
+    return this.stores.data.dataList(this.dataStart, this.dataEnd, this.shift);
   }
 
   get provider(): SourceValue | undefined {
@@ -165,7 +214,7 @@ const FIELD_KEYS = [
  */
 export function plainEvent(event: LogEvent): LogEvent {
   if (!(event instanceof StoredEvent)) return event;
-  const plain: LogEvent = { format: event.format, span: { ...event.span }, anchor: { ...event.anchor }, data: event.data };
+  const plain: LogEvent = { format: event.format, span: event.span, anchor: event.anchor, data: event.data };
   FIELD_KEYS.forEach((key, field) => {
     const value = event.has(field) ? event[key] : undefined;
     if (value !== undefined) plain[key] = value;

@@ -12,8 +12,10 @@ const MIN_SLOTS = 256;
 export class ValueStore {
   /** Slots in use. */
   length = 0;
-  private starts: Int32Array;
-  private ends: Int32Array;
+  /** Slot i's value spans `[spans[2i], spans[2i + 1])`; a start of -1 marks an empty slot. */
+  private spans = new Int32Array(0);
+  /** The slots to make room for once one is needed (a region without events never allocates). */
+  private readonly firstSize: number;
   /** Data names by appended slot (kept in step with `length` by `append` and `truncate`); undefined: unnamed. */
   private readonly names: (string | undefined)[] = [];
   private lastList: { from: number; to: number; shift: number; values: DataValue[] } = { from: -1, to: -1, shift: 0, values: [] };
@@ -29,16 +31,15 @@ export class ValueStore {
     private readonly slices: SliceCache,
     expectedSlots: number,
   ) {
-    const size = Math.max(MIN_SLOTS, Math.ceil(expectedSlots));
-    this.starts = new Int32Array(size);
-    this.ends = new Int32Array(size);
+    this.firstSize = Math.max(MIN_SLOTS, Math.ceil(expectedSlots));
   }
 
   /** Adds `count` empty slots; returns the first. */
   reserve(count: number): number {
     const first = this.length;
     this.grow(first + count);
-    this.starts.fill(-1, first, first + count);
+    const { spans } = this;
+    for (let i = 2 * first; i < 2 * (first + count); i += 2) spans[i] = -1;
     this.length = first + count;
     return first;
   }
@@ -62,14 +63,14 @@ export class ValueStore {
 
   /** Puts the value of text `[start, end)` in `slot`; `decoded` when the value is not that text. */
   set(slot: number, start: number, end: number, decoded: string | undefined): void {
-    this.starts[slot] = start;
-    this.ends[slot] = end;
+    this.spans[2 * slot] = start;
+    this.spans[2 * slot + 1] = end;
     if (decoded !== undefined) this.decoded.set(slot, decoded);
     else if (this.decoded.size > 0) this.decoded.delete(slot);
   }
 
   has(slot: number): boolean {
-    return (this.starts[slot] ?? -1) >= 0;
+    return (this.spans[2 * slot] ?? -1) >= 0;
   }
 
   /** The value in `slot` (which must hold one). */
@@ -78,14 +79,14 @@ export class ValueStore {
       const decoded = this.decoded.get(slot);
       if (decoded !== undefined) return decoded;
     }
-    return this.slices.slice(this.starts[slot] ?? 0, this.ends[slot] ?? 0);
+    return this.slices.slice(this.spans[2 * slot] ?? 0, this.spans[2 * slot + 1] ?? 0);
   }
 
   /** The value in `slot` with its span moved by `shift`, or undefined when the slot is empty. */
   sourceValue(slot: number, shift: number): SourceValue | undefined {
-    const start = this.starts[slot] ?? -1;
+    const start = this.spans[2 * slot] ?? -1;
     if (start < 0) return undefined;
-    return { value: this.value(slot), start: start + shift, end: (this.ends[slot] ?? 0) + shift };
+    return { value: this.value(slot), start: start + shift, end: (this.spans[2 * slot + 1] ?? 0) + shift };
   }
 
   /**
@@ -105,21 +106,19 @@ export class ValueStore {
   /** The data value in `slot` (which must hold one), its span moved by `shift`. */
   dataValue(slot: number, shift: number): DataValue {
     const value = this.value(slot);
-    const start = (this.starts[slot] ?? 0) + shift;
-    const end = (this.ends[slot] ?? 0) + shift;
+    const start = (this.spans[2 * slot] ?? 0) + shift;
+    const end = (this.spans[2 * slot + 1] ?? 0) + shift;
     const name = this.names[slot];
     return name === undefined ? { value, start, end } : { name, value, start, end };
   }
 
   private grow(needed: number): void {
-    if (needed <= this.starts.length) return;
-    let size = this.starts.length * 2;
+    const capacity = this.spans.length / 2;
+    if (needed <= capacity) return;
+    let size = capacity === 0 ? this.firstSize : capacity * 2;
     while (size < needed) size *= 2;
-    const starts = new Int32Array(size);
-    starts.set(this.starts.subarray(0, this.length));
-    const ends = new Int32Array(size);
-    ends.set(this.ends.subarray(0, this.length));
-    this.starts = starts;
-    this.ends = ends;
+    const spans = new Int32Array(2 * size);
+    spans.set(this.spans.subarray(0, 2 * this.length));
+    this.spans = spans;
   }
 }

@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { StoredEvent, plainEvent } from '../../../server/src/parse/storedEvent';
+import { EventStores } from '../../../server/src/parse/eventStores';
+import { SliceCache } from '../../../server/src/parse/sliceCache';
+import { Field, FieldLayout, StoredEvent, plainEvent } from '../../../server/src/parse/storedEvent';
 import { parseXmlEvents } from '../../../server/src/parse/xml/parseXmlEvents';
 
 const TEXT =
@@ -61,5 +63,17 @@ describe('StoredEvent', () => {
     const plain = plainEvent(second);
     assert.equal(plain instanceof StoredEvent, false);
     assert.deepEqual(Object.keys(plain).sort(), ['anchor', 'data', 'eventId', 'format', 'id', 'span']);
+  });
+
+  it('has slots only for the fields of its layout, and keeps a value whose text differs from its span aside', () => {
+    const text = 'Error\t7000\tline one\r\nline two';
+    const stores = new EventStores(text, new SliceCache(text), text.length, 1, 0);
+    const event = stores.open('tab-text', new FieldLayout([Field.EventId, Field.Message]), { start: 0, end: text.length }, { start: 6, end: 10 });
+    stores.keep(event, Field.EventId, { value: '7000', start: 6, end: 10 });
+    stores.keep(event, Field.Message, { value: 'line one\nline two', start: 11, end: text.length });
+    assert.deepEqual(event.eventId, { value: '7000', start: 6, end: 10 });
+    assert.deepEqual(event.message, { value: 'line one\nline two', start: 11, end: text.length });
+    assert.equal(event.level, undefined);
+    assert.throws(() => stores.keep(event, Field.Level, { value: 'Error', start: 0, end: 5 }), /no slot/);
   });
 });

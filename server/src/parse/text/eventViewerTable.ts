@@ -1,4 +1,6 @@
+import { keepIfAny } from '../eventStores';
 import type { LogEvent, SourceValue } from '../model';
+import { Field, FieldLayout } from '../storedEvent';
 import { isLevelWord, levelNumberOf } from './levels';
 import { readDelimitedRow, rowReaderOptions, type DelimitedRow } from './delimitedRow';
 import { addProblem, displayedId, type TextParseContext } from './textParseContext';
@@ -71,7 +73,7 @@ export function parseEventViewerTable(ctx: TextParseContext, headerStart: number
     if (row.values.length < COLUMNS - 1) {
       addProblem(ctx, pos, row.end, `Event Viewer ${format} row has ${row.values.length} of ${COLUMNS} columns`);
     } else {
-      ctx.events.push(buildRowEvent(text, format, pos, row));
+      ctx.events.push(buildRowEvent(ctx, format, pos, row));
     }
     pos = row.unterminatedQuoteAt === undefined ? row.next : skipBrokenDescription(text, row.next, end, isRowStart);
     // A quote that ran to the end of the region leaves no row start to resume at: read the rest line by line.
@@ -83,33 +85,33 @@ export function parseEventViewerTable(ctx: TextParseContext, headerStart: number
   return pos;
 }
 
-function buildRowEvent(text: string, format: 'tab-text' | 'csv', start: number, row: DelimitedRow): LogEvent {
-  const span = { start, end: row.end };
+/** The columns of a row, as fields. */
+const ROW_FIELDS = new FieldLayout([Field.Level, Field.TimeCreated, Field.Provider, Field.EventId, Field.Task, Field.Message]);
+
+/** A row's event; rows are the bulk of such an export, so it keeps its values in the context's stores. */
+function buildRowEvent(ctx: TextParseContext, format: 'tab-text' | 'csv', start: number, row: DelimitedRow): LogEvent {
+  const { stores } = ctx;
   const cells = row.values;
   const eventId = cells[3];
-  const message = descriptionOf(text, row);
+  const message = descriptionOf(ctx.text, row);
   const anchorSource = eventId ?? message;
-  const event: LogEvent = {
-    format,
-    span,
-    anchor: anchorSource ? { start: anchorSource.start, end: anchorSource.end } : { start, end: row.end },
-    data: [],
-  };
+  const anchor = anchorSource ? { start: anchorSource.start, end: anchorSource.end } : { start, end: row.end };
+  const event = stores.open(format, ROW_FIELDS, { start, end: row.end }, anchor);
   const level = cells[0];
   if (level) {
-    event.level = level;
+    stores.keep(event, Field.Level, level);
     const n = levelNumberOf(level.value);
     if (n !== undefined) event.levelNumber = n;
   }
-  if (cells[1]) event.timeCreated = cells[1];
-  if (cells[2]) event.provider = cells[2];
+  keepIfAny(stores, event, Field.TimeCreated, cells[1]);
+  keepIfAny(stores, event, Field.Provider, cells[2]);
   if (eventId) {
-    event.eventId = eventId;
+    stores.keep(event, Field.EventId, eventId);
     const id = displayedId(eventId.value);
     if (id !== undefined) event.id = id;
   }
-  if (cells[4]) event.task = cells[4];
-  if (message) event.message = message;
+  keepIfAny(stores, event, Field.Task, cells[4]);
+  keepIfAny(stores, event, Field.Message, message);
   return event;
 }
 

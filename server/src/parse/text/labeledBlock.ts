@@ -1,4 +1,6 @@
+import { keepIfAny } from '../eventStores';
 import type { LogEvent, SourceValue, TextSpan } from '../model';
+import { Field, FieldLayout } from '../storedEvent';
 import { levelNumberOf } from './levels';
 import { readLabelLine, type LabelLine, type LabelTable } from './labelLine';
 import { addProblem, displayedId, type TextParseContext } from './textParseContext';
@@ -153,39 +155,43 @@ export function pushLabeledBlockEvent<K extends string>(
     addProblem(ctx, span.start, span.end, missingIdProblem);
     return block.next;
   }
-  ctx.events.push(blockEvent(format, span, b, { start: block.start, end: block.firstLineEnd }));
+  ctx.events.push(blockEvent(ctx, format, span, b, { start: block.start, end: block.firstLineEnd }));
   return block.next;
 }
 
+/** The fields a labeled block can fill. */
+const BLOCK_FIELDS = new FieldLayout([
+  Field.Channel, Field.Provider, Field.TimeCreated, Field.EventId, Field.Task, Field.Level, Field.Opcode, Field.Keywords, Field.UserId,
+  Field.Computer, Field.Message,
+]);
+
 /**
  * The event of a block with an `Event ID:` line. Both shapes name their labels by the event field they
- * fill; the fields are set one by one in the order events list them (what `buildEvent` does, without
- * its intermediate object: blocks are the bulk of a wevtutil export).
+ * fill. Blocks are the bulk of a wevtutil export, so the event keeps its values in the context's stores.
  */
-function blockEvent(format: 'details-text' | 'wevtutil-text', span: TextSpan, block: BlockRead<string>, fallbackAnchor: TextSpan): LogEvent {
+function blockEvent(
+  ctx: TextParseContext,
+  format: 'details-text' | 'wevtutil-text',
+  span: TextSpan,
+  block: BlockRead<string>,
+  fallbackAnchor: TextSpan,
+): LogEvent {
+  const { stores } = ctx;
   const eventId = blockValue(block, 'eventId');
   const anchor = eventId && eventId.start >= span.start && eventId.end <= span.end ? { start: eventId.start, end: eventId.end } : fallbackAnchor;
-  const event: LogEvent = { format, span, anchor, data: [] };
-  const channel = blockValue(block, 'channel');
-  if (channel) event.channel = channel;
-  const provider = blockValue(block, 'provider');
-  if (provider) event.provider = provider;
-  const date = blockValue(block, 'date');
-  if (date) event.timeCreated = date;
-  if (eventId) event.eventId = eventId;
-  const task = blockValue(block, 'task');
-  if (task) event.task = task;
+  const event = stores.open(format, BLOCK_FIELDS, span, anchor);
+  keepIfAny(stores, event, Field.Channel, blockValue(block, 'channel'));
+  keepIfAny(stores, event, Field.Provider, blockValue(block, 'provider'));
+  keepIfAny(stores, event, Field.TimeCreated, blockValue(block, 'date'));
+  keepIfAny(stores, event, Field.EventId, eventId);
+  keepIfAny(stores, event, Field.Task, blockValue(block, 'task'));
   const level = blockValue(block, 'level');
-  if (level) event.level = level;
-  const opcode = blockValue(block, 'opcode');
-  if (opcode) event.opcode = opcode;
-  const keywords = blockValue(block, 'keywords');
-  if (keywords) event.keywords = keywords;
-  const user = blockValue(block, 'user');
-  if (user) event.userId = user;
-  const computer = blockValue(block, 'computer');
-  if (computer) event.computer = computer;
-  if (block.message) event.message = block.message;
+  keepIfAny(stores, event, Field.Level, level);
+  keepIfAny(stores, event, Field.Opcode, blockValue(block, 'opcode'));
+  keepIfAny(stores, event, Field.Keywords, blockValue(block, 'keywords'));
+  keepIfAny(stores, event, Field.UserId, blockValue(block, 'user'));
+  keepIfAny(stores, event, Field.Computer, blockValue(block, 'computer'));
+  keepIfAny(stores, event, Field.Message, block.message);
   const id = eventId && displayedId(eventId.value);
   if (id !== undefined) event.id = id;
   const levelNumber = level && levelNumberOf(level.value);

@@ -8,6 +8,7 @@ import { isLegacyStart, tryParseLegacyBlock } from './legacyBlock';
 import { scanLogLines } from './logLines';
 import { tryParsePowerShellCsv } from './powershellCsv';
 import { tryParsePowerShellTable } from './powershellTable';
+import { EventStores } from '../eventStores';
 import { SliceCache } from '../sliceCache';
 import type { TextParseContext } from './textParseContext';
 import { lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
@@ -45,12 +46,15 @@ export function parseTextLog(fullText: string, start: number, end: number): Text
   // without this, every small region on one long line would scan the rest of the document. The prefix
   // keeps offsets absolute and costs no copy (V8 slices share the parent string).
   const text = limit < fullText.length ? fullText.slice(0, limit) : fullText;
+  const pool = new SliceCache(text);
   const ctx: TextParseContext = {
     text,
     end: limit,
     events: [],
     problems: [],
-    pool: new SliceCache(text),
+    pool,
+    // A table row takes 100 characters or more for its 6 fields; text events hold no data values.
+    stores: new EventStores(text, pool, limit - start, 6 / 100, 0),
     isShapeStart: (lineStart, contentEnd) => isShapeStart(text, lineStart, contentEnd),
   };
   let pos = Math.max(0, start);

@@ -1,5 +1,6 @@
 import type { LogEvent, ParseProblem, SourceValue, TextSpan } from '../model';
 import { levelNumberOf } from './levels';
+import type { EventStores } from '../eventStores';
 import type { SliceCache } from '../sliceCache';
 
 /** The state the shape parsers share while reading one region of a document. */
@@ -11,6 +12,8 @@ export interface TextParseContext {
   readonly problems: ParseProblem[];
   /** Shares the strings of values that repeat from event to event (levels, providers, computer names). */
   readonly pool: SliceCache;
+  /** Where the shapes that make most of a large export (table rows, wevtutil blocks) keep their events' values. */
+  readonly stores: EventStores;
   /** True when the line `[lineStart, contentEnd)` opens a text shape; multi-line messages stop there. */
   isShapeStart(lineStart: number, contentEnd: number): boolean;
 }

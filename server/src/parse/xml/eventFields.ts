@@ -1,7 +1,8 @@
 import { displayedEventId, type ParseProblem } from '../model';
 import { SliceCache } from '../sliceCache';
-import { Field, StoredEvent } from '../storedEvent';
-import { ValueStore } from '../valueStore';
+import { ALL_FIELDS, Field, type StoredEvent } from '../storedEvent';
+import type { ValueStore } from '../valueStore';
+import { EventStores } from '../eventStores';
 import { Role } from './eventRoles';
 import type { StartTagReader } from './startTag';
 import { parseSystemTime } from './systemTime';
@@ -35,8 +36,9 @@ export interface Frame {
 export class EventFields {
   private readonly values: XmlValueReader;
   /** Every event's fields and data values, in the order the scanner finds them. */
-  readonly fieldStore: ValueStore;
-  readonly dataStore: ValueStore;
+  readonly stores: EventStores;
+  private readonly fieldStore: ValueStore;
+  private readonly dataStore: ValueStore;
 
   /** `length`: how much text will be scanned, to size the stores. */
   constructor(
@@ -46,21 +48,20 @@ export class EventFields {
   ) {
     const slices = new SliceCache(text);
     this.values = new XmlValueReader(text, problems, slices);
-    // Real events take 600 to 4,000 characters for their 23 field slots and a few data values.
-    this.fieldStore = new ValueStore(text, slices, (length / 500) * Field.Count);
-    this.dataStore = new ValueStore(text, slices, length / 50);
+    // Real events take 500 to 4,000 characters for their 23 field slots, with up to 10 data values or so.
+    this.stores = new EventStores(text, slices, length, Field.Count / 500, 10 / 500);
+    this.fieldStore = this.stores.fields;
+    this.dataStore = this.stores.data;
   }
 
   /** A new event with no values yet, spanning `[start, end)` so far. */
   open(start: number, end: number): StoredEvent {
-    const base = this.fieldStore.reserve(Field.Count);
-    return new StoredEvent('xml', { start, end }, { start, end }, this.fieldStore, base, this.dataStore, this.dataStore.length);
+    return this.stores.open('xml', ALL_FIELDS, { start, end }, { start, end });
   }
 
   /** Forgets an event that is not kept, so its values take no room. */
   discard(ev: StoredEvent): void {
-    this.fieldStore.truncate(ev.base);
-    this.dataStore.truncate(ev.dataStart);
+    this.stores.discard(ev);
   }
 
   /** Reads what the model keeps from the attributes of a start tag just read into `attrs`. */
@@ -122,8 +123,8 @@ export class EventFields {
         if (!this.content(ev, Field.EventId, frame, contentEnd)) return;
         const id = displayedEventId(this.valueOf(ev, Field.EventId));
         if (id !== undefined) ev.id = id;
-        ev.anchor.start = frame.tagStart;
-        ev.anchor.end = elementEnd;
+        ev.anchorStart = frame.tagStart;
+        ev.anchorEnd = elementEnd;
         return;
       }
       case Role.Version:
@@ -186,7 +187,7 @@ export class EventFields {
   /** Keeps the element's text as `field` unless the event has it already; whether it was kept. */
   private content(ev: StoredEvent, field: Field, frame: Frame, contentEnd: number): boolean {
     if (ev.has(field)) return false;
-    this.values.storeIn(this.fieldStore, ev.base + field, frame.contentStart, contentEnd, frame.plain);
+    this.values.storeIn(this.fieldStore, ev.slotOf(field), frame.contentStart, contentEnd, frame.plain);
     return true;
   }
 
@@ -200,12 +201,12 @@ export class EventFields {
     if (ev.has(field)) return false;
     const i = attrs.find(name);
     if (i === -1) return false;
-    this.values.storeIn(this.fieldStore, ev.base + field, attrs.valueStart[i] ?? 0, attrs.valueEnd[i] ?? 0, true);
+    this.values.storeIn(this.fieldStore, ev.slotOf(field), attrs.valueStart[i] ?? 0, attrs.valueEnd[i] ?? 0, true);
     return true;
   }
 
   private valueOf(ev: StoredEvent, field: Field): string {
-    return this.fieldStore.value(ev.base + field);
+    return this.fieldStore.value(ev.slotOf(field));
   }
 }
 

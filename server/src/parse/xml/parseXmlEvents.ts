@@ -316,7 +316,7 @@ class XmlEventScanner {
     this.depth = 0;
     this.gapStart = spanEnd;
     if (ev === undefined) return;
-    ev.span.end = spanEnd;
+    ev.spanEnd = spanEnd;
     if (ev.has(Field.EventId) || ev.has(Field.Provider)) this.events.push(ev);
     else this.fields.discard(ev);
   }
