@@ -18,6 +18,7 @@ export class ValueStore {
   private readonly firstSize: number;
   /** Data names by appended slot (kept in step with `length` by `append` and `truncate`); undefined: unnamed. */
   private readonly names: (string | undefined)[] = [];
+  private lastValue: { slot: number; shift: number; value: SourceValue | undefined } = { slot: -1, shift: 0, value: undefined };
   private lastList: { from: number; to: number; shift: number; values: DataValue[] } = { from: -1, to: -1, shift: 0, values: [] };
   /** Values that are not the text of their span, by slot. */
   private readonly decoded = new Map<number, string>();
@@ -58,6 +59,7 @@ export class ValueStore {
   truncate(length: number): void {
     this.length = length;
     this.lastList = { from: -1, to: -1, shift: 0, values: [] };
+    this.lastValue = { slot: -1, shift: 0, value: undefined };
     if (this.names.length > length) this.names.length = length;
   }
 
@@ -65,6 +67,7 @@ export class ValueStore {
   set(slot: number, start: number, end: number, decoded: string | undefined): void {
     this.spans[2 * slot] = start;
     this.spans[2 * slot + 1] = end;
+    if (slot === this.lastValue.slot) this.lastValue = { slot: -1, shift: 0, value: undefined };
     if (decoded !== undefined) this.decoded.set(slot, decoded);
     else if (this.decoded.size > 0) this.decoded.delete(slot);
   }
@@ -86,7 +89,12 @@ export class ValueStore {
   sourceValue(slot: number, shift: number): SourceValue | undefined {
     const start = this.spans[2 * slot] ?? -1;
     if (start < 0) return undefined;
-    return { value: this.value(slot), start: start + shift, end: (this.spans[2 * slot + 1] ?? 0) + shift };
+    // Keyword rules read one event's message once each, one after the other: hand out the same value.
+    const last = this.lastValue;
+    if (last.slot === slot && last.shift === shift) return last.value;
+    const value = { value: this.value(slot), start: start + shift, end: (this.spans[2 * slot + 1] ?? 0) + shift };
+    this.lastValue = { slot, shift, value };
+    return value;
   }
 
   /**

@@ -111,16 +111,18 @@ class IndexedRuleEngine implements RuleEngine {
     const found = this.found;
     if (found.length > 0) found.length = 0;
     let provider: string | undefined;
+    // Read once: a stored event builds the value on each read.
+    const source = event.provider;
     const bucket = event.id === undefined ? undefined : this.byId.get(event.id);
     if (bucket) {
       test(bucket.anyProvider, event, found);
-      if (bucket.byProvider.size > 0 && event.provider) {
-        provider = this.foldedProvider(event.provider.value);
+      if (bucket.byProvider.size > 0 && source) {
+        provider = this.foldedProvider(source.value);
         test(bucket.byProvider.get(provider), event, found);
       }
     }
-    if (this.byProviderOnly.size > 0 && event.provider) {
-      provider ??= this.foldedProvider(event.provider.value);
+    if (this.byProviderOnly.size > 0 && source) {
+      provider ??= this.foldedProvider(source.value);
       test(this.byProviderOnly.get(provider), event, found);
     }
     test(this.unindexed, event, found);
