@@ -187,7 +187,8 @@ export class BinXmlParser {
     }
     let hasSubstitution = false;
     let hasElementChild = false;
-    for (const child of children) {
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as ContentNode;
       if (child.kind === NodeKind.Substitution) hasSubstitution = true;
       else if (child.kind === NodeKind.Element || child.kind === NodeKind.TemplateInstance || child.kind === NodeKind.ProcessingInstruction) hasElementChild = true;
     }

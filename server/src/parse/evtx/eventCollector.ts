@@ -10,11 +10,83 @@ function trimmed(value: string): string {
 }
 
 /**
+ * Sets one event field from a value (trimmed, with its span) and the decoded text it came from. Events differ
+ * in which fields they hold and in what order, so they come in many hidden classes: each field's store lives
+ * in its own small setter, called through a table, so a new class costs at most that setter's optimized code
+ * instead of deoptimizing the renderer around it.
+ */
+type Setter = (event: LogEvent, value: SourceValue, text: string) => void;
+
+/** `System` leaf elements and the fields their text fills. */
+const SYSTEM_TEXT = new Map<string, Setter>([
+  [
+    'EventID',
+    (e, v) => {
+      e.eventId = v;
+      e.id = displayedEventId(v.value);
+    },
+  ],
+  ['Version', (e, v) => (e.version = v)],
+  [
+    'Level',
+    (e, v) => {
+      e.level = v;
+      const n = displayedEventId(v.value);
+      if (n !== undefined) e.levelNumber = n;
+    },
+  ],
+  ['Task', (e, v) => (e.task = v)],
+  ['Opcode', (e, v) => (e.opcode = v)],
+  ['Keywords', (e, v) => (e.keywords = v)],
+  ['EventRecordID', (e, v) => (e.recordId = v)],
+  ['Channel', (e, v) => (e.channel = v)],
+  ['Computer', (e, v) => (e.computer = v)],
+]);
+
+const setProvider: Setter = (e, v) => (e.provider = v);
+const setProviderGuid: Setter = (e, v) => (e.providerGuid = v);
+const setEventSourceName: Setter = (e, v) => (e.eventSourceName = v);
+const setQualifiers: Setter = (e, v) => (e.qualifiers = v);
+const setProcessId: Setter = (e, v) => (e.processId = v);
+const setThreadId: Setter = (e, v) => (e.threadId = v);
+const setUserId: Setter = (e, v) => (e.userId = v);
+const setBinary: Setter = (e, v) => (e.binary = v);
+const setTimeCreated: Setter = (e, v, text) => {
+  e.timeCreated = v;
+  const time = isoMillis(text);
+  if (time !== undefined) e.time = time;
+};
+
+/** The setter for attribute `name` of the `System` child `element`, or undefined. */
+function systemAttribute(element: string | undefined, name: string): Setter | undefined {
+  switch (element) {
+    case 'Provider':
+      return name === 'Name' ? setProvider : name === 'Guid' ? setProviderGuid : name === 'EventSourceName' ? setEventSourceName : undefined;
+    case 'EventID':
+      return name === 'Qualifiers' ? setQualifiers : undefined;
+    case 'TimeCreated':
+      return name === 'SystemTime' ? setTimeCreated : undefined;
+    case 'Execution':
+      return name === 'ProcessID' ? setProcessId : name === 'ThreadID' ? setThreadId : undefined;
+    case 'Security':
+      return name === 'UserID' ? setUserId : undefined;
+  }
+  return undefined;
+}
+
+/** Sets `span` or `anchor`, once per record: a store with a variable key stays generic (see `Setter`). */
+function putSpan(event: LogEvent, key: 'span' | 'anchor', start: number, end: number): void {
+  (event as unknown as Record<string, unknown>)[key] = { start, end };
+}
+
+/**
  * Fills a `LogEvent` while a record is rendered: the renderer reports every attribute and every
  * leaf element with its path (element names from `Event` down), decoded value and span in the XML.
  */
 export class EventCollector {
   readonly event: LogEvent = { format: 'evtx', span: { start: 0, end: 0 }, anchor: { start: 0, end: 0 }, data: [] };
+  /** `event.data`, held here: loading it from events of many shapes would be a polymorphic access per item. */
+  private readonly data = this.event.data;
   private dataName: string | undefined;
 
   /** An element opens; its attributes and text follow. */
@@ -30,92 +102,37 @@ export class EventCollector {
       return;
     }
     if (section !== 'System') return;
-    const e = this.event;
-    switch (path[2]) {
-      case 'Provider':
-        if (name === 'Name') e.provider = { value: trimmed(value), start, end };
-        else if (name === 'Guid') e.providerGuid = { value: trimmed(value), start, end };
-        else if (name === 'EventSourceName') e.eventSourceName = { value: trimmed(value), start, end };
-        return;
-      case 'EventID':
-        if (name === 'Qualifiers') e.qualifiers = { value: trimmed(value), start, end };
-        return;
-      case 'TimeCreated':
-        if (name === 'SystemTime') {
-          e.timeCreated = { value: trimmed(value), start, end };
-          const time = isoMillis(value);
-          if (time !== undefined) e.time = time;
-        }
-        return;
-      case 'Execution':
-        if (name === 'ProcessID') e.processId = { value: trimmed(value), start, end };
-        else if (name === 'ThreadID') e.threadId = { value: trimmed(value), start, end };
-        return;
-      case 'Security':
-        if (name === 'UserID') e.userId = { value: trimmed(value), start, end };
-        return;
-    }
+    const set = systemAttribute(path[2], name);
+    if (set !== undefined) set(this.event, { value: trimmed(value), start, end }, value);
   }
 
   /** A leaf element (no child elements) with its text; empty elements report an empty value and span. */
   text(path: readonly string[], value: string, start: number, end: number): void {
     const depth = path.length;
     if (depth < 3) return;
-    const e = this.event;
     const section = path[1];
     const element = path[depth - 1] as string;
     if (section === 'System') {
-      if (depth === 3) this.systemText(element, { value: trimmed(value), start, end });
+      const set = depth === 3 ? SYSTEM_TEXT.get(element) : undefined;
+      if (set !== undefined) set(this.event, { value: trimmed(value), start, end }, value);
     } else if (section === 'EventData') {
       if (depth !== 3) return;
-      if (element === 'Binary') e.binary = { value: trimmed(value), start, end };
-      else if (this.dataName !== undefined) e.data.push({ value: trimmed(value), start, end, name: this.dataName });
-      else if (element === 'Data') e.data.push({ value: trimmed(value), start, end });
-      else e.data.push({ value: trimmed(value), start, end, name: localName(element) });
+      if (element === 'Binary') setBinary(this.event, { value: trimmed(value), start, end }, value);
+      else if (this.dataName !== undefined) this.data.push({ value: trimmed(value), start, end, name: this.dataName });
+      else if (element === 'Data') this.data.push({ value: trimmed(value), start, end });
+      else this.data.push({ value: trimmed(value), start, end, name: localName(element) });
     } else if (section === 'UserData') {
-      e.data.push({ value: trimmed(value), start, end, name: localName(element) });
-    }
-  }
-
-  private systemText(element: string, sv: SourceValue): void {
-    const e = this.event;
-    switch (element) {
-      case 'EventID':
-        e.eventId = sv;
-        e.id = displayedEventId(sv.value);
-        break;
-      case 'Version':
-        e.version = sv;
-        break;
-      case 'Level': {
-        e.level = sv;
-        const n = displayedEventId(sv.value);
-        if (n !== undefined) e.levelNumber = n;
-        break;
-      }
-      case 'Task':
-        e.task = sv;
-        break;
-      case 'Opcode':
-        e.opcode = sv;
-        break;
-      case 'Keywords':
-        e.keywords = sv;
-        break;
-      case 'EventRecordID':
-        e.recordId = sv;
-        break;
-      case 'Channel':
-        e.channel = sv;
-        break;
-      case 'Computer':
-        e.computer = sv;
-        break;
+      this.data.push({ value: trimmed(value), start, end, name: localName(element) });
     }
   }
 
   elementEnd(path: readonly string[], start: number, end: number): void {
-    if (path.length === 3 && path[2] === 'EventID' && path[1] === 'System') this.event.anchor = { start, end };
+    if (path.length === 3 && path[2] === 'EventID' && path[1] === 'System') putSpan(this.event, 'anchor', start, end);
+  }
+
+  /** The record's XML is `length` characters long: the event spans all of it. */
+  finish(length: number): void {
+    putSpan(this.event, 'span', 0, length);
   }
 }
 

@@ -1,5 +1,5 @@
 import { BinXmlError, BinXmlParser, MAX_DEPTH } from './binXmlParser';
-import { NodeKind, type ContentNode, type ElementNode, type ValuePart, type ValueRef } from './binXmlNodes';
+import { NodeKind, type AttributeNode, type ContentNode, type ElementNode, type ValuePart, type ValueRef } from './binXmlNodes';
 import { ChunkContext } from './chunkContext';
 import { EventCollector } from './eventCollector';
 import { arrayItems, valueText } from './formatValue';
@@ -68,8 +68,9 @@ export interface RenderedEvent {
  * formatted by type (see formatValue.ts). The event model is collected on the way.
  */
 export class XmlRenderer {
-  /** The XML so far (empty when `emitXml` is off), and its length for spans either way. */
-  private xml = '';
+  /** The pieces of XML so far (none when `emitXml` is off), joined once per record; `length` counts characters either way. */
+  private readonly pieces: string[] = [];
+  private count = 0;
   private length = 0;
   private readonly path: string[] = [];
   private collector = new EventCollector();
@@ -97,23 +98,25 @@ export class XmlRenderer {
   /** Renders one record of the chunk `ctx`; a renderer is reused for every record. */
   render(ctx: ChunkContext, nodes: ContentNode[]): RenderedEvent {
     this.ctx = ctx;
-    this.xml = '';
+    this.count = 0;
     this.length = 0;
     this.path.length = 0;
     this.arrayItem = NO_ITEM;
     this.collector = new EventCollector();
     this.renderNodes(nodes, NO_VALUES, 0);
-    let xml = this.xml;
+    const pieces = this.pieces;
+    pieces.length = this.count;
+    let xml = pieces.join('');
     if (xml.charCodeAt(xml.length - 1) === 10) xml = xml.slice(0, -1);
-    this.xml = '';
-    const event = this.collector.event;
-    event.span = { start: 0, end: xml.length };
-    return { xml, event, empty: this.length === 0 };
+    this.collector.finish(xml.length);
+    return { xml, event: this.collector.event, empty: this.length === 0 };
   }
 
   private renderNodes(nodes: readonly ContentNode[], values: ValueRef[], depth: number): void {
     if (depth > MAX_DEPTH) throw new BinXmlError('templates nested too deeply', 0);
-    for (const node of nodes) {
+    // Indexed loops: a cold run spends its first records in the interpreter, where `for...of` pays for an iterator.
+    for (let i = 0; i < nodes.length; i++) {
+      const node = nodes[i] as ContentNode;
       switch (node.kind) {
         case NodeKind.Element:
           this.renderElement(node, values, depth);
@@ -147,7 +150,7 @@ export class XmlRenderer {
   }
 
   private write(s: string): void {
-    if (this.emitXml) this.xml += s;
+    if (this.emitXml) this.pieces[this.count++] = s;
     this.length += s.length;
   }
 
@@ -173,7 +176,9 @@ export class XmlRenderer {
       }
     }
     let arrayIndex = -1;
-    for (const child of node.children) {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as ContentNode;
       if (child.kind !== NodeKind.Substitution) continue;
       const value = values[child.index];
       if (!value || value.type === ValueType.Null) {
@@ -203,7 +208,54 @@ export class XmlRenderer {
     this.path.push(node.name);
     this.collector.elementStart();
     this.write(node.openTags[level] ?? (node.openTags[level] = `${indentation(level)}<${node.name}`));
-    for (const attribute of node.attributes) {
+    if (node.attributes.length > 0) this.renderAttributes(node.attributes, values);
+    if (this.hasElementContent(node, values)) this.renderChildren(node, values, depth, level);
+    else this.renderText(node, values);
+    this.collector.elementEnd(this.path, start, this.at(this.length - 1));
+    this.path.pop();
+  }
+
+  /** Child elements, each on its own lines, and the end tag at `level`. */
+  private renderChildren(node: ElementNode, values: ValueRef[], depth: number, level: number): void {
+    const beforeOpen = this.count;
+    this.write('>\n');
+    const markLength = this.length;
+    this.renderNodes(node.children, values, depth + 1);
+    // Every child may have been dropped (optional substitutions without values): an empty element remains.
+    // Both outcomes run the same statements, so the rare one finds optimized code ready for it.
+    const empty = this.length === markLength;
+    this.count = empty ? beforeOpen : this.count;
+    this.length -= empty ? 2 : 0;
+    this.write(empty ? '/>\n' : (node.closeTags[level] ?? (node.closeTags[level] = `${indentation(level)}</${node.name}>\n`)));
+  }
+
+  /** Text content on the element's line and the end tag, or `/>` when there is none. */
+  private renderText(node: ElementNode, values: ValueRef[]): void {
+    let decoded: string;
+    const leaf = node.leafSubstitution;
+    if (leaf.index >= 0) {
+      const value = values[leaf.index];
+      decoded = value === undefined ? '' : this.substitutionText(leaf.index, value);
+      this.raw = this.emitXml && value !== undefined && isText(value.type) ? escapeText(decoded) : decoded;
+    } else {
+      decoded = this.partsText(node.children as ValuePart[], values);
+    }
+    if (this.raw === '' || isBlankLines(this.raw)) {
+      this.collector.text(this.path, '', this.at(), this.at());
+      this.write('/>\n');
+    } else {
+      this.write('>');
+      const textStart = this.at();
+      this.write(this.raw);
+      this.collector.text(this.path, decoded, textStart, this.at());
+      this.write(node.closeTags[0] ?? (node.closeTags[0] = `</${node.name}>\n`));
+    }
+  }
+
+  /** The attributes of the element just opened; kept out of `renderElementOnce` so each compiles to less code. */
+  private renderAttributes(attributes: readonly AttributeNode[], values: ValueRef[]): void {
+    for (let i = 0; i < attributes.length; i++) {
+      const attribute = attributes[i] as AttributeNode;
       let decoded: string;
       const single = attribute.single;
       if (single.index >= 0) {
@@ -221,41 +273,6 @@ export class XmlRenderer {
       this.collector.attribute(this.path, attribute.name, decoded, valueStart, this.at());
       this.write('"');
     }
-    if (this.hasElementContent(node, values)) {
-      const beforeOpen = this.xml;
-      this.write('>\n');
-      const markLength = this.length;
-      this.renderNodes(node.children, values, depth + 1);
-      // Every child may have been dropped (optional substitutions without values): an empty element remains.
-      // Both outcomes run the same statements, so the rare one finds optimized code ready for it.
-      const empty = this.length === markLength;
-      this.xml = empty ? beforeOpen : this.xml;
-      this.length -= empty ? 2 : 0;
-      this.write(empty ? '/>\n' : (node.closeTags[level] ?? (node.closeTags[level] = `${indentation(level)}</${node.name}>\n`)));
-      this.collector.elementEnd(this.path, start, this.at(this.length - 1));
-    } else {
-      let decoded: string;
-      const leaf = node.leafSubstitution;
-      if (leaf.index >= 0) {
-        const value = values[leaf.index];
-        decoded = value === undefined ? '' : this.substitutionText(leaf.index, value);
-        this.raw = this.emitXml && value !== undefined && isText(value.type) ? escapeText(decoded) : decoded;
-      } else {
-        decoded = this.partsText(node.children as ValuePart[], values);
-      }
-      if (this.raw === '' || isBlankLines(this.raw)) {
-        this.collector.text(this.path, '', this.at(), this.at());
-        this.write('/>\n');
-      } else {
-        this.write('>');
-        const textStart = this.at();
-        this.write(this.raw);
-        this.collector.text(this.path, decoded, textStart, this.at());
-        this.write(node.closeTags[0] ?? (node.closeTags[0] = `</${node.name}>\n`));
-      }
-      this.collector.elementEnd(this.path, start, this.at(this.length - 1));
-    }
-    this.path.pop();
   }
 
   private hasElementContent(node: ElementNode, values: ValueRef[]): boolean {
@@ -266,7 +283,9 @@ export class XmlRenderer {
       const value = values[leaf.index];
       return value !== undefined && value.type === ValueType.BinXml && value.size > 0;
     }
-    for (const child of node.children) {
+    const children = node.children;
+    for (let i = 0; i < children.length; i++) {
+      const child = children[i] as ContentNode;
       if (child.kind !== NodeKind.Substitution) continue;
       const value = values[child.index];
       if (value && value.type === ValueType.BinXml && value.size > 0) return true;
@@ -282,7 +301,8 @@ export class XmlRenderer {
     const escape = inAttribute ? escapeAttribute : escapeText;
     let decoded = '';
     let raw = '';
-    for (const part of parts) {
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i] as ContentNode;
       switch (part.kind) {
         case NodeKind.Text:
           decoded += part.text;
@@ -349,7 +369,8 @@ function isBlankLines(raw: string): boolean {
 /** An attribute made only of optional substitutions whose values are NULL is left out. */
 function isDropped(parts: readonly ValuePart[], values: ValueRef[]): boolean {
   if (parts.length === 0) return false;
-  for (const part of parts) {
+  for (let i = 0; i < parts.length; i++) {
+    const part = parts[i] as ValuePart;
     if (part.kind !== NodeKind.Substitution || !part.optional) return false;
     const value = values[part.index];
     if (value && value.type !== ValueType.Null && value.size > 0) return false;
