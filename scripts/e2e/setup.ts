@@ -51,7 +51,7 @@ function ensureCodeServer(paths: E2ePaths): void {
   if (existsSync(paths.codeServerEntry) && existsSync(path.join(paths.playwrightCore, 'package.json'))) return;
   ensureFolder(paths.appFolder, 'eventlog-doctor-e2e-app');
   // npm runs on Node 24 (first on PATH) and node-gyp builds against its headers, whatever the machine's npm config says.
-  const env = { ...process.env, PATH: `${path.dirname(paths.node)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: paths.nodeHome };
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${path.dirname(paths.node)}${path.delimiter}${process.env.PATH ?? ''}`, npm_config_nodedir: paths.nodeHome };
   // Under `npm run`, the outer npm's user agent ("node/v20") is inherited as config; code-server's postinstall
   // reads its Node version from it and refuses. Without it, the inner npm describes the Node it runs on.
   delete env.npm_config_user_agent;
