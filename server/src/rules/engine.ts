@@ -1,14 +1,16 @@
 /**
  * The rule engine: runs compiled rules over events. Rules are indexed by (provider, displayed id) from what
- * their detection requires, so a typical event costs one Map lookup; rules that cannot be indexed
- * (keyword and message rules) are checked on every event.
+ * their detection requires, so a typical event costs one Map lookup. Rules that cannot be indexed are checked
+ * on every event; those that need a keyword share one search for all their keywords first, so an event
+ * that holds none of them costs one pass over its text, not one per rule.
  */
 import type { LogEvent } from '../parse/model';
 import { detectionOf } from './compiledRules';
 import type { CompiledDetection } from './detection';
 import type { Evidence } from './evidence';
 import type { Rule, RuleVariant } from './schema';
-import { foldString } from './values';
+import { readKeywordText } from './fields';
+import { compileContainsAny, foldString, type TextTest } from './values';
 import { variantPicker } from './variant';
 
 export type { Evidence } from './evidence';
@@ -57,8 +59,12 @@ class IndexedRuleEngine implements RuleEngine {
   private readonly byId = new Map<number, IdBucket>();
   private readonly byProviderOnly = new Map<string, Entry[]>();
   private readonly unindexed: Entry[] = [];
+  /** Unindexed rules that need a keyword, and a test for any of their keywords. */
+  private readonly keywordGated: Entry[] = [];
+  private readonly anyKeyword: TextTest;
 
   constructor(readonly rules: readonly Rule[]) {
+    const keywords: (readonly number[])[] = [];
     rules.forEach((rule, order) => {
       const detection = detectionOf(rule);
       const entry: Entry = { order, rule, detection, pickVariant: variantPicker(rule.doc.variants) };
@@ -72,10 +78,14 @@ class IndexedRuleEngine implements RuleEngine {
         }
       } else if (providers) {
         for (const p of providers) push(this.byProviderOnly, p, entry);
+      } else if (detection.constraint.keywords) {
+        this.keywordGated.push(entry);
+        keywords.push(...detection.constraint.keywords);
       } else {
         this.unindexed.push(entry);
       }
     });
+    this.anyKeyword = compileContainsAny(keywords);
   }
 
   match(events: readonly LogEvent[]): RuleMatch[] {
@@ -126,6 +136,7 @@ class IndexedRuleEngine implements RuleEngine {
       test(this.byProviderOnly.get(provider), event, found);
     }
     test(this.unindexed, event, found);
+    if (this.keywordGated.length > 0 && readKeywordText(event, this.anyKeyword)) test(this.keywordGated, event, found);
     if (found.length === 0) return;
     if (found.length > 1) found.sort((a, b) => a.order - b.order);
     for (const entry of found) matches.push(toMatch(entry, event, eventIndex));

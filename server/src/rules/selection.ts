@@ -5,7 +5,6 @@
 import type { CompileContext } from './compileContext';
 import { readKeywordText } from './fields';
 import { compileFieldItem } from './fieldItem';
-import { UNCONSTRAINED } from './indexConstraint';
 import { allOfNodes, anyOfNodes, evidenceOf, type MatchNode } from './matchNode';
 import type { DocPath, RuleErrorSink } from './ruleErrors';
 import { compileContainsAny, parseSigmaString } from './values';
@@ -15,7 +14,8 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 }
 
 function keywordNode(keywords: readonly (string | number)[]): MatchNode {
-  const test = compileContainsAny(keywords.map((k) => parseSigmaString(String(k))));
+  const patterns = keywords.map((k) => parseSigmaString(String(k)));
+  const test = compileContainsAny(patterns);
   return {
     test: (event) => readKeywordText(event, test),
     collect: (event, out) =>
@@ -24,7 +24,7 @@ function keywordNode(keywords: readonly (string | number)[]): MatchNode {
         out.push(evidenceOf(field, value, source));
         return true;
       }),
-    constraint: UNCONSTRAINED,
+    constraint: { keywords: patterns },
   };
 }
 

@@ -30,6 +30,14 @@ const DETECTIONS = [
   "    sel_a:\n        Provider_Name: Crypt32\n    sel_b:\n        Provider_Name: capi2\n    c:\n        EventID: 8\n    condition: 1 of sel_* and c",
   // provider match ignoring case, id list
   '    sel:\n        Provider_Name: SERVICE CONTROL MANAGER\n        EventID: [7000, 7001, 7023]\n    condition: sel',
+  // keyword-gated: a keyword and a negated filter
+  '    keywords:\n        - authroot\n    filter:\n        EventID: 8\n    condition: keywords and not filter',
+  // not gated: a keyword or a data field, which can hold without the keyword
+  "    kw: root list\n    sel:\n        param1: CryptSvc\n    condition: kw or sel",
+  // keyword-gated by the shorter of two keyword lists that must both hold
+  "    kw_a:\n        - cryptsvc\n        - terminated\n    kw_b: service\n    condition: kw_a and kw_b",
+  // keyword-gated: keywords of either selection, one with a wildcard
+  "    kw_a: 'root*list'\n    kw_b: nothing\n    condition: 1 of kw_*",
 ];
 
 const EVENTS: LogEvent[] = [
@@ -57,6 +65,7 @@ const EVENTS: LogEvent[] = [
       return event;
     }),
   ),
+  makeEvent({ provider: 'Microsoft-Windows-CAPI2', id: 4104, data: [['URL', 'http://x/AuthRootSTL.cab']] }),
 ];
 
 describe('rule engine', () => {
@@ -65,13 +74,14 @@ describe('rule engine', () => {
   it('derives index constraints only from what the condition requires', () => {
     const constraints = rules.map((r) => {
       const c = detectionOf(r).constraint;
-      return { providers: c.providers && [...c.providers].sort(), ids: c.ids && [...c.ids].sort((a, b) => a - b) };
+      const keywords = c.keywords?.map((units) => units.map((u) => (u < 0 ? '*' : String.fromCharCode(u))).join(''));
+      return { providers: c.providers && [...c.providers].sort(), ids: c.ids && [...c.ids].sort((a, b) => a - b), keywords };
     });
     assert.deepEqual(constraints, [
       { providers: ['microsoft-windows-capi2'], ids: [11, 4107] },
       { providers: undefined, ids: [7036] },
       { providers: ['service control manager'], ids: undefined },
-      { providers: undefined, ids: undefined },
+      { providers: undefined, ids: undefined, keywords: ['cryptsvc'] },
       { providers: undefined, ids: undefined },
       { providers: undefined, ids: undefined },
       { providers: undefined, ids: [8] },
@@ -79,7 +89,11 @@ describe('rule engine', () => {
       { providers: undefined, ids: [11] },
       { providers: ['capi2', 'crypt32'], ids: [8] },
       { providers: ['service control manager'], ids: [7000, 7001, 7023] },
-    ]);
+      { providers: undefined, ids: undefined, keywords: ['authroot'] },
+      { providers: undefined, ids: undefined, keywords: undefined },
+      { providers: undefined, ids: undefined, keywords: ['service'] },
+      { providers: undefined, ids: undefined, keywords: ['root*list', 'nothing'] },
+    ].map((c) => ({ keywords: undefined, ...c })));
   });
 
   it('gives the same matches as testing every rule on every event, in event then rule order', () => {
@@ -89,7 +103,11 @@ describe('rule engine', () => {
     const actual = engine.match(EVENTS).map((m): [number, number] => [m.eventIndex, rules.indexOf(m.rule)]);
     assert.deepEqual(actual, expected);
     assert.ok(expected.length > 15);
-    for (const r of [0, 1, 2, 3, 4, 5, 6, 8, 9, 10]) assert.ok(expected.some(([, rule]) => rule === r), `rule ${r} fires somewhere`);
+    for (const r of [0, 1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13, 14]) assert.ok(expected.some(([, rule]) => rule === r), `rule ${r} fires somewhere`);
+    // Rule 12 fires on its data field alone, where its keyword is absent: a keyword gate would have lost these.
+    const holdsRootList = (event: LogEvent | undefined): boolean =>
+      [event?.message?.value, ...(event?.data ?? []).map((d) => d.value)].some((v) => v?.toLowerCase().includes('root list'));
+    assert.ok(expected.some(([e, rule]) => rule === 12 && !holdsRootList(EVENTS[e])));
     assert.ok(!expected.some(([, rule]) => rule === 7));
   });
 
@@ -107,6 +125,9 @@ describe('rule engine', () => {
         ]],
         [4, 5, []],
         [8, 5, [{ field: 'EventID', value: '11', span: { start: 2000, end: 2002 } }]],
+        [12, 5, [{ field: 'Message', value: 'root list', span: { start: 3000, end: 3009 } }]],
+        // behind the keyword gate, evidence is still the rule's own
+        [14, 5, [{ field: 'Message', value: 'root list', span: { start: 3000, end: 3009 } }]],
       ],
     );
     assert.equal(engine.rules, rules);
