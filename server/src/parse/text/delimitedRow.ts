@@ -22,6 +22,13 @@ export interface DelimitedRow {
   next: number;
   /** Set when a quoted field had no closing quote; the field then ends with its first line. */
   unterminatedQuoteAt?: number;
+  /** Bit i is set when field i's value is not the text of its span (quotes or line breaks undone); see `isRawCell`. */
+  decoded: number;
+}
+
+/** Whether field `i` of `row` is the text of its span, unchanged. Fields past the 31st are never taken to be. */
+export function isRawCell(row: DelimitedRow, i: number): boolean {
+  return i < 31 && ((row.decoded >> i) & 1) === 0;
 }
 
 export interface RowReaderOptions {
@@ -58,10 +65,11 @@ export function rowReaderOptions(text: string, delimiter: number, limit: number,
  * quotes as `""`. A quoted field's span is its content inside the quotes, blanks and line breaks trimmed.
  */
 export function readDelimitedRow(text: string, pos: number, options: RowReaderOptions, reuse?: DelimitedRow): DelimitedRow {
-  const row: DelimitedRow = reuse ?? { values: [], cellStarts: [], end: pos, next: pos };
+  const row: DelimitedRow = reuse ?? { values: [], cellStarts: [], end: pos, next: pos, decoded: 0 };
   row.values.length = 0;
   row.cellStarts.length = 0;
   row.unterminatedQuoteAt = undefined;
+  row.decoded = 0;
   const { values, cellStarts } = row;
   const { delimiter, limit, delimiters } = options;
   let p = pos;
@@ -79,7 +87,7 @@ export function readDelimitedRow(text: string, pos: number, options: RowReaderOp
         values.push(trimmedValue(text, q + 1, lineEnd));
         return finish(row, text, lineEnd, limit);
       }
-      values.push(quotedValue(text, q + 1, close, pool));
+      values.push(quotedValue(text, q + 1, close, pool, row));
       if (close >= lineEnd) lineEnd = lineContentEnd(text, close, limit);
       // Text between the closing quote and the delimiter is malformed but harmless: skip it.
       p = delimiters.next(close + 1);
@@ -135,15 +143,19 @@ function findClosingQuote(text: string, from: number, options: RowReaderOptions)
   }
 }
 
-function quotedValue(text: string, start: number, end: number, pool?: SliceCache): SourceValue | undefined {
+/** The value of a quoted field; marks it in `row.decoded` (as the row's next field) when it is not its span's text. */
+function quotedValue(text: string, start: number, end: number, pool: SliceCache | undefined, row: DelimitedRow): SourceValue | undefined {
   let s = start;
   let e = end;
   while (s < e && isSpaceOrBreak(text.charCodeAt(s))) s++;
   while (e > s && isSpaceOrBreak(text.charCodeAt(e - 1))) e--;
   if (s === e) return undefined;
   let value = pool === undefined ? text.slice(s, e) : pool.slice(s, e);
-  if (value.indexOf('"') >= 0) value = value.replace(/""/g, '"');
-  if (value.indexOf('\r') >= 0) value = value.replace(/\r\n?/g, '\n');
+  const quotes = value.indexOf('"') >= 0;
+  if (quotes) value = value.replace(/""/g, '"');
+  const breaks = value.indexOf('\r') >= 0;
+  if (breaks) value = value.replace(/\r\n?/g, '\n');
+  if ((quotes || breaks) && row.values.length < 31) row.decoded |= 1 << row.values.length;
   return { start: s, end: e, value };
 }
 

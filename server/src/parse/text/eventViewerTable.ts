@@ -1,8 +1,8 @@
-import { keepIfAny } from '../eventStores';
+import type { EventStores } from '../eventStores';
 import type { LogEvent, SourceValue } from '../model';
-import { Field, FieldLayout } from '../storedEvent';
+import { Field, FieldLayout, type StoredEvent } from '../storedEvent';
 import { isLevelWord, levelNumberOf } from './levels';
-import { readDelimitedRow, rowReaderOptions, type DelimitedRow } from './delimitedRow';
+import { isRawCell, readDelimitedRow, rowReaderOptions, type DelimitedRow } from './delimitedRow';
 import { addProblem, displayedId, type TextParseContext } from './textParseContext';
 import { isBlankLine, lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
 import { VOCABULARIES } from './vocabulary';
@@ -99,20 +99,30 @@ function buildRowEvent(ctx: TextParseContext, format: 'tab-text' | 'csv', start:
   const event = stores.open(format, ROW_FIELDS, { start, end: row.end }, anchor);
   const level = cells[0];
   if (level) {
-    stores.keep(event, Field.Level, level);
+    keepCell(stores, event, row, Field.Level, 0);
     const n = levelNumberOf(level.value);
     if (n !== undefined) event.levelNumber = n;
   }
-  keepIfAny(stores, event, Field.TimeCreated, cells[1]);
-  keepIfAny(stores, event, Field.Provider, cells[2]);
+  keepCell(stores, event, row, Field.TimeCreated, 1);
+  keepCell(stores, event, row, Field.Provider, 2);
   if (eventId) {
-    stores.keep(event, Field.EventId, eventId);
+    keepCell(stores, event, row, Field.EventId, 3);
     const id = displayedId(eventId.value);
     if (id !== undefined) event.id = id;
   }
-  keepIfAny(stores, event, Field.Task, cells[4]);
-  keepIfAny(stores, event, Field.Message, message);
+  keepCell(stores, event, row, Field.Task, 4);
+  // A description that ran on over several cells is a fresh slice of the row: the text of its span.
+  if (message !== undefined && message !== cells[COLUMNS - 1]) stores.keepRaw(event, Field.Message, message);
+  else keepCell(stores, event, row, Field.Message, COLUMNS - 1);
   return event;
+}
+
+/** Keeps cell `cell` of `row` as `field`: most cells are the text of their span, and keep just the span unread. */
+function keepCell(stores: EventStores, event: StoredEvent, row: DelimitedRow, field: Field, cell: number): void {
+  const value = row.values[cell];
+  if (value === undefined) return;
+  if (isRawCell(row, cell)) stores.keepRaw(event, field, value);
+  else stores.keep(event, field, value);
 }
 
 /** The sixth column; an unquoted description holding the delimiter keeps the rest of the row. */

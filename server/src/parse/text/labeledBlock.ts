@@ -1,10 +1,10 @@
-import { keepIfAny } from '../eventStores';
+import { keepIfAny, keepRawIfAny } from '../eventStores';
 import type { LogEvent, SourceValue, TextSpan } from '../model';
 import { Field, FieldLayout } from '../storedEvent';
 import { levelNumberOf } from './levels';
 import { readLabelLine, type LabelLine, type LabelTable } from './labelLine';
 import { addProblem, displayedId, type TextParseContext } from './textParseContext';
-import { isBlankLine, lineContentEnd, multiLineValue, nextLineStart, trimEndBlanks } from './textCursor';
+import { isBlankLine, isUnchangedMultiLine, lineContentEnd, multiLineValue, nextLineStart, trimEndBlanks } from './textCursor';
 
 /** How one labeled-block shape (details, legacy details, wevtutil text) is read. */
 export interface BlockRules<K extends string> {
@@ -180,18 +180,21 @@ function blockEvent(
   const eventId = blockValue(block, 'eventId');
   const anchor = eventId && eventId.start >= span.start && eventId.end <= span.end ? { start: eventId.start, end: eventId.end } : fallbackAnchor;
   const event = stores.open(format, BLOCK_FIELDS, span, anchor);
-  keepIfAny(stores, event, Field.Channel, blockValue(block, 'channel'));
-  keepIfAny(stores, event, Field.Provider, blockValue(block, 'provider'));
-  keepIfAny(stores, event, Field.TimeCreated, blockValue(block, 'date'));
-  keepIfAny(stores, event, Field.EventId, eventId);
-  keepIfAny(stores, event, Field.Task, blockValue(block, 'task'));
+  // Label values are slices of their line (see readLabeledBlock): only the message may differ from its text.
+  keepRawIfAny(stores, event, Field.Channel, blockValue(block, 'channel'));
+  keepRawIfAny(stores, event, Field.Provider, blockValue(block, 'provider'));
+  keepRawIfAny(stores, event, Field.TimeCreated, blockValue(block, 'date'));
+  keepRawIfAny(stores, event, Field.EventId, eventId);
+  keepRawIfAny(stores, event, Field.Task, blockValue(block, 'task'));
   const level = blockValue(block, 'level');
-  keepIfAny(stores, event, Field.Level, level);
-  keepIfAny(stores, event, Field.Opcode, blockValue(block, 'opcode'));
-  keepIfAny(stores, event, Field.Keywords, blockValue(block, 'keywords'));
-  keepIfAny(stores, event, Field.UserId, blockValue(block, 'user'));
-  keepIfAny(stores, event, Field.Computer, blockValue(block, 'computer'));
-  keepIfAny(stores, event, Field.Message, block.message);
+  keepRawIfAny(stores, event, Field.Level, level);
+  keepRawIfAny(stores, event, Field.Opcode, blockValue(block, 'opcode'));
+  keepRawIfAny(stores, event, Field.Keywords, blockValue(block, 'keywords'));
+  keepRawIfAny(stores, event, Field.UserId, blockValue(block, 'user'));
+  keepRawIfAny(stores, event, Field.Computer, blockValue(block, 'computer'));
+  const message = block.message;
+  if (message !== undefined && isUnchangedMultiLine(ctx.carriageReturns, message)) stores.keepRaw(event, Field.Message, message);
+  else keepIfAny(stores, event, Field.Message, message);
   const id = eventId && displayedId(eventId.value);
   if (id !== undefined) event.id = id;
   const levelNumber = level && levelNumberOf(level.value);

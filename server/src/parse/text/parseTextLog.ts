@@ -11,7 +11,7 @@ import { tryParsePowerShellTable } from './powershellTable';
 import { EventStores } from '../eventStores';
 import { SliceCache } from '../sliceCache';
 import type { TextParseContext } from './textParseContext';
-import { lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
+import { ForwardSearch, lineContentEnd, nextLineStart, skipBlanks, startsWithIgnoreCase } from './textCursor';
 import { isWevtutilStart, tryParseWevtutilBlock } from './wevtutilBlock';
 
 /** What the text parsers found in one region of a document. */
@@ -55,6 +55,7 @@ export function parseTextLog(fullText: string, start: number, end: number): Text
     pool,
     // A table row takes 100 characters or more for its 6 fields; text events hold no data values.
     stores: new EventStores(text, pool, limit - start, 6 / 100, 0),
+    carriageReturns: new ForwardSearch(text, '\r', limit),
     isShapeStart: (lineStart, contentEnd) => isShapeStart(text, lineStart, contentEnd),
   };
   let pos = Math.max(0, start);

@@ -76,6 +76,16 @@ export function multiLineValue(text: string, start: number, end: number): Source
   return { start, end, value: raw.indexOf('\r') < 0 ? raw : raw.replace(/\r\n?/g, '\n') };
 }
 
+/**
+ * Whether `multiLineValue` of this span is the text of the span unchanged: it holds no CR to normalise.
+ * `carriageReturns` searches the value's text (a shared search, so a file without CRs is not scanned to its
+ * end once per value).
+ */
+export function isUnchangedMultiLine(carriageReturns: ForwardSearch, value: SourceValue): boolean {
+  const cr = carriageReturns.next(value.start);
+  return cr < 0 || cr >= value.end;
+}
+
 /** Case-insensitive `startsWith` at an offset for an ASCII-or-Unicode label (compared by `toLowerCase`). */
 export function startsWithIgnoreCase(text: string, pos: number, lowerLabel: string): boolean {
   if (pos + lowerLabel.length > text.length) return false;

@@ -2,6 +2,7 @@ import type { LogEvent, ParseProblem, SourceValue, TextSpan } from '../model';
 import { levelNumberOf } from './levels';
 import type { EventStores } from '../eventStores';
 import type { SliceCache } from '../sliceCache';
+import type { ForwardSearch } from './textCursor';
 
 /** The state the shape parsers share while reading one region of a document. */
 export interface TextParseContext {
@@ -14,6 +15,8 @@ export interface TextParseContext {
   readonly pool: SliceCache;
   /** Where the shapes that make most of a large export (table rows, wevtutil blocks) keep their events' values. */
   readonly stores: EventStores;
+  /** Finds the CRs of the region in one forward pass, however many values ask (see `isUnchangedMultiLine`). */
+  readonly carriageReturns: ForwardSearch;
   /** True when the line `[lineStart, contentEnd)` opens a text shape; multi-line messages stop there. */
   isShapeStart(lineStart: number, contentEnd: number): boolean;
 }

@@ -41,6 +41,15 @@ describe('wevtutil qe /f:text', () => {
     assert.equal(logon.keywords?.value, 'Audit Failure');
   });
 
+  it('with CRLF line ends, keeps a one-line message as written and gives a multi-line one LF breaks', () => {
+    const crlf = text.replace(/\r?\n/g, '\r\n');
+    const [first, logon] = parse(crlf).events;
+    const oneLine = lineOf(crlf, 'Failed extract');
+    assert.equal(first?.message?.value, crlf.slice(oneLine.start, oneLine.end));
+    assert.equal(logon?.message?.value, 'An account failed to log on.\n\nSubject:\n\tSecurity ID:\t\tS-1-0-0\n\tAccount Name:\t\t-');
+    assert.equal(logon?.message && crlf.slice(logon.message.start, logon.message.end).includes('\r\n'), true);
+  });
+
   it('reports a block cut off before its Event ID', () => {
     const cut = 'Event[0]:\n  Log Name: System\n  Source: Service Control Manager\nEvent[1]:\n  Log Name: System\n  Source: Service Control Manager\n  Event ID: 7031\n  Description: The Cryptographic Services service terminated unexpectedly.\n';
     const { events: read, problems: broken } = parse(cut);
